@@ -1,0 +1,172 @@
+"""Every change to accounts, memberships and invitations goes through these functions."""
+
+from __future__ import annotations
+
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.http import HttpRequest
+from django.utils import timezone
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from weerbaar.accounts.choices import InvitationStatus, Role
+from weerbaar.accounts.models import Invitation, Membership, User, hash_invitation_token
+from weerbaar.accounts.notifications import notify_invitation
+from weerbaar.audit.actions import do_record_audit_entry
+from weerbaar.audit.choices import AuditAction
+from weerbaar.coalitions.models import Coalition
+
+
+class InvitationError(Exception):
+    """The invitation cannot be used (any more); the message is shown to the visitor."""
+
+
+@transaction.atomic
+def do_invite_member(
+    actor: User | None, coalition: Coalition, email: str, role: Role,
+    request: HttpRequest | None = None,
+) -> tuple[Invitation, str]:
+    """Invite ``email`` to ``coalition`` with ``role`` and mail the link.
+
+    Returns the invitation and its token; only the token's hash is stored, so the mail (and
+    the demo command) is the only place the link exists. An earlier pending invitation for the
+    same address and coalition is revoked, so one person never has two live links.
+    """
+    email = email.strip().lower()
+    for previous in Invitation.objects.pending().filter(coalition=coalition, email=email):
+        do_revoke_invitation(actor, previous, request)
+    token = secrets.token_urlsafe(32)
+    invitation = Invitation.objects.create(
+        coalition=coalition, email=email, role=role, token_hash=hash_invitation_token(token),
+        invited_by=actor,
+        expires_at=timezone.now() + timedelta(days=settings.INVITATION_VALID_DAYS),
+    )
+    do_record_audit_entry(
+        AuditAction.INVITATION_SENT, actor=actor, request=request, coalition=coalition,
+        target=invitation, detail={"role": str(role)},
+    )
+    transaction.on_commit(lambda: notify_invitation(invitation, token))
+    return invitation, token
+
+
+def get_invitation_by_token(token: str) -> Invitation | None:
+    return (
+        Invitation.objects.select_related("coalition")
+        .filter(token_hash=hash_invitation_token(token))
+        .first()
+    )
+
+
+@transaction.atomic
+def do_accept_invitation(
+    invitation: Invitation, *, user: User | None, full_name: str = "", password: str = "",
+    request: HttpRequest | None = None,
+) -> Membership:
+    """Turn an invitation into a membership, creating the account when there is none.
+
+    ``user`` is the logged-in person accepting for their existing account; ``None`` creates a
+    new account for the invited address with ``full_name`` and ``password``.
+    """
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if not invitation.is_usable():
+        raise InvitationError("This invitation has already been used, has expired or was revoked.")
+    if user is None:
+        if User.objects.filter(email__iexact=invitation.email).exists():
+            raise InvitationError("An account with this e-mail address exists; log in first.")
+        user = User.objects.create_user(invitation.email, password, full_name=full_name)
+    elif user.email.lower() != invitation.email.lower():
+        raise InvitationError("This invitation is meant for another e-mail address.")
+
+    membership, created = Membership.objects.get_or_create(
+        user=user, coalition=invitation.coalition, defaults={"role": invitation.role}
+    )
+    if not created and membership.role != invitation.role:
+        do_change_role(invitation.invited_by, membership, Role(invitation.role), request)
+    invitation.status = InvitationStatus.ACCEPTED
+    invitation.accepted_at = timezone.now()
+    invitation.accepted_by = user
+    invitation.save(update_fields=["status", "accepted_at", "accepted_by"])
+    do_record_audit_entry(
+        AuditAction.INVITATION_ACCEPTED, actor=user, request=request,
+        coalition=invitation.coalition, target=invitation, detail={"role": invitation.role},
+    )
+    return membership
+
+
+@transaction.atomic
+def do_revoke_invitation(
+    actor: User | None, invitation: Invitation, request: HttpRequest | None = None
+) -> None:
+    if invitation.status != InvitationStatus.PENDING:
+        return
+    invitation.status = InvitationStatus.REVOKED
+    invitation.save(update_fields=["status"])
+    do_record_audit_entry(
+        AuditAction.INVITATION_REVOKED, actor=actor, request=request,
+        coalition=invitation.coalition, target=invitation,
+    )
+
+
+def do_expire_invitations() -> int:
+    """Close every pending invitation whose date has passed; returns how many. Idempotent."""
+    expired = 0
+    for invitation in Invitation.objects.overdue().select_related("coalition"):
+        with transaction.atomic():
+            locked = Invitation.objects.select_for_update().get(pk=invitation.pk)
+            if locked.status != InvitationStatus.PENDING:
+                continue
+            locked.status = InvitationStatus.EXPIRED
+            locked.save(update_fields=["status"])
+            do_record_audit_entry(
+                AuditAction.INVITATION_EXPIRED, actor=None, actor_label="system",
+                coalition=invitation.coalition, target=locked,
+            )
+            expired += 1
+    return expired
+
+
+@transaction.atomic
+def do_change_role(
+    actor: User | None, membership: Membership, role: Role, request: HttpRequest | None = None
+) -> None:
+    previous = membership.role
+    if previous == role:
+        return
+    membership.role = role
+    membership.save(update_fields=["role"])
+    do_record_audit_entry(
+        AuditAction.ROLE_CHANGED, actor=actor, request=request, coalition=membership.coalition,
+        target=membership, detail={"from": previous, "to": str(role)},
+    )
+
+
+@transaction.atomic
+def do_end_membership(
+    actor: User | None, membership: Membership, request: HttpRequest | None = None
+) -> None:
+    do_record_audit_entry(
+        AuditAction.MEMBERSHIP_ENDED, actor=actor, request=request,
+        coalition=membership.coalition, target=membership, detail={"role": membership.role},
+    )
+    membership.delete()
+
+
+def do_start_totp_enrolment(user: User) -> TOTPDevice:
+    """The unconfirmed TOTP device the person is setting up (created on first visit)."""
+    device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name="Authenticator", confirmed=False)
+    return device
+
+
+@transaction.atomic
+def do_confirm_totp_device(
+    user: User, device: TOTPDevice, request: HttpRequest | None = None
+) -> None:
+    device.confirmed = True
+    device.save(update_fields=["confirmed"])
+    # Only one authenticator per person; abandoned enrolments go.
+    TOTPDevice.objects.filter(user=user, confirmed=False).delete()
+    do_record_audit_entry(AuditAction.MFA_ENROLLED, actor=user, request=request, target=user)

@@ -1,0 +1,78 @@
+"""The permission policy: which role may do what. The one place to read and change it.
+
+Every view declares one ``Permission`` (see ``weerbaar.accounts.access``); a view without one
+is refused by ``AccessPolicyMiddleware``. A rule either admits everyone, every logged-in
+person, platform admins, or holders of certain roles *in the coalition the URL names* —
+a role in one coalition grants nothing in another.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from weerbaar.accounts.choices import Role
+
+
+class Audience(StrEnum):
+    ANYONE = "anyone"
+    AUTHENTICATED = "authenticated"
+    PLATFORM_ADMIN = "platform_admin"
+    COALITION_ROLES = "coalition_roles"
+
+
+@dataclass(frozen=True)
+class Rule:
+    audience: Audience
+    roles: frozenset[Role] = frozenset()
+    # Reachable before two-step verification is done (login, the verification pages).
+    before_mfa: bool = False
+
+    def admits_role(self, role: Role | None) -> bool:
+        return role is not None and role in self.roles
+
+
+class Permission(StrEnum):
+    VIEW_PUBLIC_PAGES = "view_public_pages"
+    LOG_IN = "log_in"
+    MANAGE_OWN_MFA = "manage_own_mfa"
+    VIEW_OWN_ACCOUNT = "view_own_account"
+    MANAGE_COALITIONS = "manage_coalitions"
+    VIEW_MEMBER_HOME = "view_member_home"
+    VIEW_MEMBERS = "view_members"
+    MANAGE_MEMBERS = "manage_members"
+    EDIT_COALITION = "edit_coalition"
+    VIEW_AUDIT_LOG = "view_audit_log"
+
+
+EVERY_ROLE = frozenset(Role)
+
+
+def _roles(*roles: Role) -> Rule:
+    return Rule(Audience.COALITION_ROLES, frozenset(roles))
+
+
+POLICY: dict[Permission, Rule] = {
+    Permission.VIEW_PUBLIC_PAGES: Rule(Audience.ANYONE, before_mfa=True),
+    Permission.LOG_IN: Rule(Audience.ANYONE, before_mfa=True),
+    Permission.MANAGE_OWN_MFA: Rule(Audience.AUTHENTICATED, before_mfa=True),
+    Permission.VIEW_OWN_ACCOUNT: Rule(Audience.AUTHENTICATED),
+    Permission.MANAGE_COALITIONS: Rule(Audience.PLATFORM_ADMIN),
+    Permission.VIEW_MEMBER_HOME: _roles(*EVERY_ROLE),
+    Permission.VIEW_MEMBERS: _roles(*EVERY_ROLE),
+    Permission.MANAGE_MEMBERS: _roles(Role.COORDINATOR),
+    Permission.EDIT_COALITION: _roles(Role.COORDINATOR),
+    Permission.VIEW_AUDIT_LOG: _roles(Role.COORDINATOR),
+}
+
+
+def rule_for(permission: Permission) -> Rule:
+    return POLICY[permission]
+
+
+def role_may(role: Role | None, permission: Permission) -> bool:
+    """Whether a coalition role grants ``permission`` (used by templates to show links)."""
+    rule = POLICY[permission]
+    if rule.audience == Audience.COALITION_ROLES:
+        return rule.admits_role(role)
+    return rule.audience in (Audience.ANYONE, Audience.AUTHENTICATED)

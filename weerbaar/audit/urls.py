@@ -1,0 +1,11 @@
+from __future__ import annotations
+
+from django.urls import path
+
+from weerbaar.audit import views
+
+app_name = "audit"
+
+urlpatterns = [
+    path("<slug:slug>/beheer/logboek/", views.log, name="log"),
+]

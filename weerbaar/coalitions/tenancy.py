@@ -1,0 +1,22 @@
+"""The one scoping helper every coalition-owned query goes through.
+
+``for_coalition(Model.objects, coalition)`` is the only sanctioned way to read rows that
+belong to a coalition. Keeping it in one place means tenant isolation is one function to
+review, and the access test can exercise it for every model at once.
+"""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+from django.db import models
+
+from weerbaar.coalitions.models import Coalition
+
+M = TypeVar("M", bound=models.Model)
+
+
+def for_coalition(queryset: models.QuerySet[M] | models.Manager[M], coalition: Coalition
+                  ) -> models.QuerySet[M]:
+    """Rows of ``queryset`` that belong to ``coalition`` and to no other."""
+    return queryset.filter(coalition=coalition)

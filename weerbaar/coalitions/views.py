@@ -1,0 +1,95 @@
+from __future__ import annotations
+
+from typing import cast
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from weerbaar.accounts.access import requires
+from weerbaar.accounts.choices import Role
+from weerbaar.accounts.models import Invitation, Membership, User
+from weerbaar.accounts.policy import Permission
+from weerbaar.coalitions.actions import do_create_coalition, do_update_coalition
+from weerbaar.coalitions.forms import CoalitionForm, NewCoalitionForm
+from weerbaar.coalitions.models import Coalition
+from weerbaar.coalitions.tenancy import for_coalition
+
+
+@requires(Permission.VIEW_PUBLIC_PAGES)
+def platform_home(request: HttpRequest) -> HttpResponse:
+    coalitions = Coalition.objects.listed().only("slug", "name", "region", "ambition")
+    return render(request, "coalitions/platform_home.html", {"coalitions": coalitions})
+
+
+@requires(Permission.VIEW_PUBLIC_PAGES)
+def public_page(request: HttpRequest, slug: str) -> HttpResponse:
+    coalition: Coalition = request.coalition  # type: ignore[attr-defined]
+    return render(request, "coalitions/public_page.html", {
+        "coalition": coalition,
+        "principles": list(coalition.principles.all()),
+    })
+
+
+@requires(Permission.VIEW_MEMBER_HOME)
+def member_home(request: HttpRequest, slug: str) -> HttpResponse:
+    coalition: Coalition = request.coalition  # type: ignore[attr-defined]
+    membership: Membership = request.membership  # type: ignore[attr-defined]
+    context = {
+        "coalition": coalition,
+        "membership": membership,
+        "member_count": for_coalition(Membership.objects, coalition).count(),
+        "areas": list(coalition.areas.all()),
+    }
+    if membership.role == Role.COORDINATOR:
+        context["pending_invitations"] = for_coalition(Invitation.objects, coalition).pending(
+        ).count()
+    return render(request, "coalitions/member_home.html", context)
+
+
+@requires(Permission.EDIT_COALITION)
+def settings(request: HttpRequest, slug: str) -> HttpResponse:
+    coalition: Coalition = request.coalition  # type: ignore[attr-defined]
+    form = CoalitionForm(request.POST or None, instance=coalition)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        do_update_coalition(cast(User, request.user), Coalition.objects.get(pk=coalition.pk),
+                            request=request, **data)
+        messages.success(request, _("The coalition's settings are saved."))
+        return redirect("coalitions:settings", slug=slug)
+    return render(request, "coalitions/settings.html", {"form": form})
+
+
+@requires(Permission.MANAGE_COALITIONS)
+def platform_admin(request: HttpRequest) -> HttpResponse:
+    coalitions = Coalition.objects.all()
+    return render(request, "coalitions/platform_admin.html", {"coalitions": coalitions})
+
+
+@requires(Permission.MANAGE_COALITIONS)
+def create_coalition(request: HttpRequest) -> HttpResponse:
+    form = NewCoalitionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        coalition = do_create_coalition(cast(User, request.user), request=request,
+                                        **form.cleaned_data)
+        messages.success(request, _("%(name)s is created and its coordinator is invited.")
+                         % {"name": coalition.name})
+        return redirect("coalitions:platform_admin")
+    return render(request, "coalitions/create_coalition.html", {"form": form})
+
+
+def get_page_language() -> str:
+    """Long prose pages are written per language rather than sentence by sentence."""
+    return "en" if get_language() == "en" else "nl"
+
+
+@requires(Permission.VIEW_PUBLIC_PAGES)
+def accessibility(request: HttpRequest) -> HttpResponse:
+    return render(request, f"pages/accessibility.{get_page_language()}.html")
+
+
+@requires(Permission.VIEW_PUBLIC_PAGES)
+def help_page(request: HttpRequest) -> HttpResponse:
+    return render(request, f"pages/help.{get_page_language()}.html")

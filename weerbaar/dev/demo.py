@@ -1,0 +1,161 @@
+"""A realistic, fictional demo installation: two coalitions and one login per role.
+
+Texts are modelled on the practice of the Utrechtse Online Coalitie (DESIGN.md §1). Later
+modules add their own demo content by extending ``load_demo``. Everything goes through the
+same actions the product uses.
+"""
+
+from __future__ import annotations
+
+import base64
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import transaction
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from weerbaar.accounts.actions import do_accept_invitation, do_invite_member
+from weerbaar.accounts.choices import Role
+from weerbaar.accounts.models import User
+from weerbaar.coalitions.actions import do_create_coalition
+from weerbaar.coalitions.choices import AreaKind, FocusArea, Theme
+from weerbaar.coalitions.models import Coalition
+
+DEMO_PASSWORD = "Weerbaar-demo-2026"
+DEMO_SLUG = "voorbeeldstad"
+OTHER_SLUG = "zeeuwse-kust"
+
+
+@dataclass(frozen=True)
+class DemoLogin:
+    email: str
+    full_name: str
+    coalition_slug: str | None
+    role: Role | None
+    platform_admin: bool = False
+
+
+DEMO_LOGINS = [
+    DemoLogin("anna@voorbeeldstad.example", "Anna de Wit", DEMO_SLUG, Role.COORDINATOR),
+    DemoLogin("bram@voorbeeldstad.example", "Bram Jansen", DEMO_SLUG, Role.PARTNER_ADMIN),
+    DemoLogin("cees@voorbeeldstad.example", "Cees Bakker", DEMO_SLUG, Role.MEMBER),
+    DemoLogin("femke@voorbeeldstad.example", "Femke Visser", DEMO_SLUG, Role.ANALYST),
+    DemoLogin("dirk@zeeuwse-kust.example", "Dirk Verhoeven", OTHER_SLUG, Role.MEMBER),
+    DemoLogin("eva@zeeuwse-kust.example", "Eva Maas", OTHER_SLUG, Role.COORDINATOR),
+    DemoLogin("pieter@weerbaar.example", "Pieter Smit", None, None, platform_admin=True),
+]
+
+VOORBEELDSTAD = {
+    "slug": DEMO_SLUG,
+    "name": "Online Coalitie Voorbeeldstad",
+    "region": "Gemeente Voorbeeldstad",
+    "ambition": (
+        "Wij werken aan een (online) samenleving die veilig, gezond, inclusief en weerbaar is. "
+        "Samen staan we sterker: met een gezamenlijke aanpak die blijvend impact maakt.\n"
+        "We richten ons op preventie, bewustwording, signalering en digitale weerbaarheid, en we "
+        "benaderen jongeren vanuit oprechte interesse, niet vanuit onwetendheid of angst."
+    ),
+    "principles": [
+        "Iedere partner draagt actief bij: met kennis, tijd, middelen, denk- en doekracht.",
+        "We handelen met steun van onze eigen organisatie.",
+        "We werken over domeinen en disciplines heen, aan bedreigingen én kansen.",
+        "We leren van elkaar en delen kennis, binnen en buiten Voorbeeldstad.",
+        "We zorgen voor goede doorverwijzing, zodat niemand er alleen voor staat.",
+        "We werken in dienst van de mensen om wie het gaat.",
+    ],
+    "focus_areas": list(FocusArea.values),
+    "themes": list(Theme.values),
+    "areas": ["Binnenstad", "De Heuvels", "Noordwijk", "Oosterpark", "Westerveld", "Zuiderhaven"],
+    "is_public": True,
+}
+
+ZEEUWSE_KUST = {
+    "slug": OTHER_SLUG,
+    "name": "Online Coalitie Zeeuwse Kust",
+    "region": "Regio Zeeuwse Kust",
+    "ambition": (
+        "Drie kustgemeenten bundelen hun krachten voor digitale weerbaarheid van jongeren. "
+        "We leren van de aanpak in Voorbeeldstad en maken die passend voor onze regio."
+    ),
+    "principles": [
+        "We delen wat werkt, ook over gemeentegrenzen heen.",
+        "We zorgen dat niemand er alleen voor staat.",
+    ],
+    "focus_areas": [FocusArea.PREVENTION.value, FocusArea.DIGITAL_RESILIENCE.value],
+    "themes": [Theme.DISINFORMATION.value, Theme.ONLINE_UNSAFETY.value, Theme.POLARISATION.value],
+    "areas": ["Kustdorp", "Middelhaven", "Veerstad"],
+    "is_public": True,
+}
+
+
+def is_database_empty() -> bool:
+    return not Coalition.objects.exists() and not User.objects.exists()
+
+
+def _create_user(login: DemoLogin) -> User:
+    user = User.objects.create_user(login.email, DEMO_PASSWORD, full_name=login.full_name,
+                                    is_platform_admin=login.platform_admin)
+    return user
+
+
+@transaction.atomic
+def load_demo() -> None:
+    """Create the demo installation. Call only on an empty database."""
+    logins = {login.email: _create_user(login) for login in DEMO_LOGINS if login.platform_admin}
+    admin = next(iter(logins.values()))
+    for data in (VOORBEELDSTAD, ZEEUWSE_KUST):
+        profile = dict(data)
+        coordinator = next(
+            login for login in DEMO_LOGINS
+            if login.coalition_slug == data["slug"] and login.role == Role.COORDINATOR
+        )
+        coalition = do_create_coalition(admin, coordinator_email=coordinator.email, **profile)
+        if data is ZEEUWSE_KUST:
+            coalition.areas.update(kind=AreaKind.MUNICIPALITY)
+    for login in DEMO_LOGINS:
+        if login.coalition_slug is None or login.role is None:
+            continue
+        coalition = Coalition.objects.get(slug=login.coalition_slug)
+        inviter = logins.get(next(
+            (x.email for x in DEMO_LOGINS
+             if x.coalition_slug == login.coalition_slug and x.role == Role.COORDINATOR), ""
+        ), admin)
+        invitation, _token = do_invite_member(inviter, coalition, login.email, login.role)
+        user = logins.get(login.email) or _create_user(login)
+        logins[login.email] = user
+        do_accept_invitation(invitation, user=user)
+    # Privileged demo logins get an authenticator already set up, so an evaluator can use
+    # `make demo-totp` instead of a phone. MFA itself stays exactly as strict as in production.
+    for user in User.objects.all():
+        if user.needs_mfa():
+            TOTPDevice.objects.create(user=user, name="Demo", confirmed=True)
+
+
+def get_totp_secret(user: User) -> str | None:
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    return base64.b32encode(device.bin_key).decode() if device else None
+
+
+def describe_demo_logins() -> str:
+    lines = [
+        "",
+        "Demo logins (password for all: " + DEMO_PASSWORD + ")",
+        "-" * 72,
+    ]
+    for login in DEMO_LOGINS:
+        user = User.objects.filter(email=login.email).first()
+        if user is None:
+            continue
+        role = "platform admin" if login.platform_admin else f"{login.role} of {login.coalition_slug}"
+        lines.append(f"  {login.email:32} {role}")
+        secret = get_totp_secret(user)
+        if secret:
+            lines.append(f"  {'':32} two-step key {secret}")
+    lines += [
+        "-" * 72,
+        "Coordinators, analysts and the platform admin need a two-step code: add the key to an",
+        "authenticator app, or run `make demo-totp EMAIL=<address>` for the current code.",
+        f"Open {settings.SITE_URL}/{DEMO_SLUG}/ — stop with Ctrl-C.",
+        "",
+    ]
+    return "\n".join(lines)
