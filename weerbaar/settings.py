@@ -40,7 +40,8 @@ if PRODUCTION and not ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS must name the host(s) Weerbaar is served on.")
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", [])
 SITE_URL = env.url(
-    "SITE_URL", "https://" + ALLOWED_HOSTS[0] if PRODUCTION else "http://127.0.0.1:8000",
+    "SITE_URL",
+    "https://" + ALLOWED_HOSTS[0] if PRODUCTION else "http://127.0.0.1:8000",
     schemes=("http", "https"),
 )
 
@@ -106,7 +107,8 @@ TEMPLATES = [
 # Database: an SQLite file by default (zero setup); DATABASE_URL for PostgreSQL.
 VAR_DIR.mkdir(parents=True, exist_ok=True)
 _database_url = env.url(
-    "DATABASE_URL", f"sqlite:///{VAR_DIR / 'weerbaar.sqlite3'}",
+    "DATABASE_URL",
+    f"sqlite:///{VAR_DIR / 'weerbaar.sqlite3'}",
     schemes=("sqlite", "postgres", "postgresql"),
 )
 DATABASES = {"default": dj_database_url.parse(_database_url, conn_max_age=60)}
@@ -149,8 +151,10 @@ LOGIN_REDIRECT_URL = "accounts:home"
 LOGOUT_REDIRECT_URL = "platform_home"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-     "OPTIONS": {"min_length": 12}},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -179,15 +183,22 @@ if OIDC_ENABLED:
     OIDC_RP_CLIENT_ID = env.str("OIDC_RP_CLIENT_ID", "")
     OIDC_RP_CLIENT_SECRET = env.str("OIDC_RP_CLIENT_SECRET", "")
     OIDC_RP_SIGN_ALGO = env.choice("OIDC_RP_SIGN_ALGO", "RS256", ("RS256", "HS256"))
-    OIDC_OP_AUTHORIZATION_ENDPOINT = env.url("OIDC_OP_AUTHORIZATION_ENDPOINT", "", schemes=("https",))
+    OIDC_OP_AUTHORIZATION_ENDPOINT = env.url(
+        "OIDC_OP_AUTHORIZATION_ENDPOINT", "", schemes=("https",)
+    )
     OIDC_OP_TOKEN_ENDPOINT = env.url("OIDC_OP_TOKEN_ENDPOINT", "", schemes=("https",))
     OIDC_OP_USER_ENDPOINT = env.url("OIDC_OP_USER_ENDPOINT", "", schemes=("https",))
     OIDC_OP_JWKS_ENDPOINT = env.url("OIDC_OP_JWKS_ENDPOINT", "", schemes=("https",))
     OIDC_CREATE_USER = env.bool("OIDC_CREATE_USER", False)
     _missing = [
-        name for name in ("OIDC_RP_CLIENT_ID", "OIDC_RP_CLIENT_SECRET",
-                          "OIDC_OP_AUTHORIZATION_ENDPOINT", "OIDC_OP_TOKEN_ENDPOINT",
-                          "OIDC_OP_USER_ENDPOINT")
+        name
+        for name in (
+            "OIDC_RP_CLIENT_ID",
+            "OIDC_RP_CLIENT_SECRET",
+            "OIDC_OP_AUTHORIZATION_ENDPOINT",
+            "OIDC_OP_TOKEN_ENDPOINT",
+            "OIDC_OP_USER_ENDPOINT",
+        )
         if not globals()[name]
     ]
     if _missing:

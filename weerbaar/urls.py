@@ -17,17 +17,33 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", coalition_views.platform_home, name="platform_home"),
     path("toegankelijkheid/", coalition_views.accessibility, name="accessibility"),
     path("help/", coalition_views.help_page, name="help"),
-    path("i18n/setlang/", requires(Permission.VIEW_PUBLIC_PAGES)(set_language),
-         name="set_language"),
+    path(
+        "i18n/setlang/", requires(Permission.VIEW_PUBLIC_PAGES)(set_language), name="set_language"
+    ),
     path("", include("weerbaar.accounts.urls")),
     path("", include("weerbaar.audit.urls")),
     path("", include("weerbaar.coalitions.urls")),
 ]
 
 if settings.OIDC_ENABLED:
-    from mozilla_django_oidc.views import OIDCAuthenticationCallbackView, OIDCAuthenticationRequestView
+    from mozilla_django_oidc.views import (
+        OIDCAuthenticationCallbackView,
+        OIDCAuthenticationRequestView,
+    )
 
-    urlpatterns.insert(0, path("oidc/callback/", requires(Permission.LOG_IN)(
-        OIDCAuthenticationCallbackView.as_view()), name="oidc_authentication_callback"))
-    urlpatterns.insert(0, path("oidc/authenticate/", requires(Permission.LOG_IN)(
-        OIDCAuthenticationRequestView.as_view()), name="oidc_authentication_init"))
+    urlpatterns.insert(
+        0,
+        path(
+            "oidc/callback/",
+            requires(Permission.LOG_IN)(OIDCAuthenticationCallbackView.as_view()),
+            name="oidc_authentication_callback",
+        ),
+    )
+    urlpatterns.insert(
+        0,
+        path(
+            "oidc/authenticate/",
+            requires(Permission.LOG_IN)(OIDCAuthenticationRequestView.as_view()),
+            name="oidc_authentication_init",
+        ),
+    )

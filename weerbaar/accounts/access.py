@@ -15,7 +15,7 @@ from typing import Any, TypeVar, cast
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponseBase, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -27,7 +27,7 @@ from weerbaar.audit.actions import do_record_audit_entry
 from weerbaar.audit.choices import AuditAction, AuditResult
 from weerbaar.coalitions.models import Coalition
 
-View = TypeVar("View", bound=Callable[..., HttpResponse])
+View = TypeVar("View", bound=Callable[..., HttpResponseBase])
 
 PERMISSION_ATTRIBUTE = "weerbaar_permission"
 
@@ -63,7 +63,7 @@ def requires(permission: Permission) -> Callable[[View], View]:
 
     def decorator(view: View) -> View:
         @wraps(view)
-        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
             coalition = None
             if "slug" in kwargs:
                 coalition = get_object_or_404(Coalition, slug=kwargs["slug"])
@@ -74,7 +74,7 @@ def requires(permission: Permission) -> Callable[[View], View]:
                 return view(request, *args, **kwargs)
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
-            user = cast(User, request.user)
+            user = request.user
             if not rule.before_mfa and is_mfa_pending(user):
                 return mfa_redirect(request, user)
 
@@ -84,12 +84,17 @@ def requires(permission: Permission) -> Callable[[View], View]:
                 allowed = user.is_platform_admin
             else:
                 membership = getattr(request, "membership", None)
-                allowed = coalition is not None and membership is not None and rule.admits_role(
-                    Role(membership.role)
+                allowed = (
+                    coalition is not None
+                    and membership is not None
+                    and rule.admits_role(Role(membership.role))
                 )
             if not allowed:
                 do_record_audit_entry(
-                    AuditAction.ACCESS_DENIED, actor=user, request=request, coalition=coalition,
+                    AuditAction.ACCESS_DENIED,
+                    actor=user,
+                    request=request,
+                    coalition=coalition,
                     result=AuditResult.DENIED,
                     detail={"permission": str(permission), "path": request.path[:200]},
                 )

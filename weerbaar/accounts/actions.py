@@ -25,7 +25,10 @@ class InvitationError(Exception):
 
 @transaction.atomic
 def do_invite_member(
-    actor: User | None, coalition: Coalition, email: str, role: Role,
+    actor: User | None,
+    coalition: Coalition,
+    email: str,
+    role: Role,
     request: HttpRequest | None = None,
 ) -> tuple[Invitation, str]:
     """Invite ``email`` to ``coalition`` with ``role`` and mail the link.
@@ -39,13 +42,20 @@ def do_invite_member(
         do_revoke_invitation(actor, previous, request)
     token = secrets.token_urlsafe(32)
     invitation = Invitation.objects.create(
-        coalition=coalition, email=email, role=role, token_hash=hash_invitation_token(token),
+        coalition=coalition,
+        email=email,
+        role=role,
+        token_hash=hash_invitation_token(token),
         invited_by=actor,
         expires_at=timezone.now() + timedelta(days=settings.INVITATION_VALID_DAYS),
     )
     do_record_audit_entry(
-        AuditAction.INVITATION_SENT, actor=actor, request=request, coalition=coalition,
-        target=invitation, detail={"role": str(role)},
+        AuditAction.INVITATION_SENT,
+        actor=actor,
+        request=request,
+        coalition=coalition,
+        target=invitation,
+        detail={"role": str(role)},
     )
     transaction.on_commit(lambda: notify_invitation(invitation, token))
     return invitation, token
@@ -61,7 +71,11 @@ def get_invitation_by_token(token: str) -> Invitation | None:
 
 @transaction.atomic
 def do_accept_invitation(
-    invitation: Invitation, *, user: User | None, full_name: str = "", password: str = "",
+    invitation: Invitation,
+    *,
+    user: User | None,
+    full_name: str = "",
+    password: str = "",
     request: HttpRequest | None = None,
 ) -> Membership:
     """Turn an invitation into a membership, creating the account when there is none.
@@ -89,8 +103,12 @@ def do_accept_invitation(
     invitation.accepted_by = user
     invitation.save(update_fields=["status", "accepted_at", "accepted_by"])
     do_record_audit_entry(
-        AuditAction.INVITATION_ACCEPTED, actor=user, request=request,
-        coalition=invitation.coalition, target=invitation, detail={"role": invitation.role},
+        AuditAction.INVITATION_ACCEPTED,
+        actor=user,
+        request=request,
+        coalition=invitation.coalition,
+        target=invitation,
+        detail={"role": invitation.role},
     )
     return membership
 
@@ -104,8 +122,11 @@ def do_revoke_invitation(
     invitation.status = InvitationStatus.REVOKED
     invitation.save(update_fields=["status"])
     do_record_audit_entry(
-        AuditAction.INVITATION_REVOKED, actor=actor, request=request,
-        coalition=invitation.coalition, target=invitation,
+        AuditAction.INVITATION_REVOKED,
+        actor=actor,
+        request=request,
+        coalition=invitation.coalition,
+        target=invitation,
     )
 
 
@@ -120,8 +141,11 @@ def do_expire_invitations() -> int:
             locked.status = InvitationStatus.EXPIRED
             locked.save(update_fields=["status"])
             do_record_audit_entry(
-                AuditAction.INVITATION_EXPIRED, actor=None, actor_label="system",
-                coalition=invitation.coalition, target=locked,
+                AuditAction.INVITATION_EXPIRED,
+                actor=None,
+                actor_label="system",
+                coalition=invitation.coalition,
+                target=locked,
             )
             expired += 1
     return expired
@@ -137,8 +161,12 @@ def do_change_role(
     membership.role = role
     membership.save(update_fields=["role"])
     do_record_audit_entry(
-        AuditAction.ROLE_CHANGED, actor=actor, request=request, coalition=membership.coalition,
-        target=membership, detail={"from": previous, "to": str(role)},
+        AuditAction.ROLE_CHANGED,
+        actor=actor,
+        request=request,
+        coalition=membership.coalition,
+        target=membership,
+        detail={"from": previous, "to": str(role)},
     )
 
 
@@ -147,8 +175,12 @@ def do_end_membership(
     actor: User | None, membership: Membership, request: HttpRequest | None = None
 ) -> None:
     do_record_audit_entry(
-        AuditAction.MEMBERSHIP_ENDED, actor=actor, request=request,
-        coalition=membership.coalition, target=membership, detail={"role": membership.role},
+        AuditAction.MEMBERSHIP_ENDED,
+        actor=actor,
+        request=request,
+        coalition=membership.coalition,
+        target=membership,
+        detail={"role": membership.role},
     )
     membership.delete()
 

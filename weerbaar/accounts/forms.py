@@ -27,9 +27,11 @@ class LoginForm(NLDesignFormMixin, AuthenticationForm):
 
 class ResetPasswordForm(NLDesignFormMixin, PasswordResetForm):
     email = forms.EmailField(
-        label=_("E-mail address"), widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-        help_text=_("If an account exists for this address, we mail a link to choose a new "
-                    "password."),
+        label=_("E-mail address"),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        help_text=_(
+            "If an account exists for this address, we mail a link to choose a new password."
+        ),
     )
 
 
@@ -47,10 +49,15 @@ class TokenForm(Form):
     token = forms.CharField(
         label=_("Six-digit code"),
         help_text=_("The code your authenticator app shows now for Weerbaar."),
-        min_length=6, max_length=6,
-        widget=forms.TextInput(attrs={
-            "autocomplete": "one-time-code", "inputmode": "numeric", "pattern": "[0-9]{6}",
-        }),
+        min_length=6,
+        max_length=6,
+        widget=forms.TextInput(
+            attrs={
+                "autocomplete": "one-time-code",
+                "inputmode": "numeric",
+                "pattern": "[0-9]{6}",
+            }
+        ),
     )
 
     def clean_token(self) -> str:
@@ -63,15 +70,18 @@ class TokenForm(Form):
 class NewAccountForm(Form):
     """The account an invitation creates: name and password (the e-mail comes from the invite)."""
 
-    full_name = forms.CharField(label=_("Your name"), max_length=150,
-                                widget=forms.TextInput(attrs={"autocomplete": "name"}))
+    full_name = forms.CharField(
+        label=_("Your name"), max_length=150, widget=forms.TextInput(attrs={"autocomplete": "name"})
+    )
     password1 = forms.CharField(
-        label=_("Choose a password"), strip=False,
+        label=_("Choose a password"),
+        strip=False,
         help_text=_("At least 12 characters; not a common password."),
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
     password2 = forms.CharField(
-        label=_("Repeat the password"), strip=False,
+        label=_("Repeat the password"),
+        strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
 
@@ -98,7 +108,9 @@ class NewAccountForm(Form):
 class InviteForm(Form):
     email = forms.EmailField(label=_("E-mail address"))
     role = forms.ChoiceField(
-        label=_("Role"), choices=Role.choices, initial=Role.MEMBER,
+        label=_("Role"),
+        choices=Role.choices,
+        initial=Role.MEMBER,
         help_text=_("Coordinators and analysts must set up two-step verification."),
     )
 

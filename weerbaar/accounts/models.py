@@ -13,7 +13,7 @@ from weerbaar.accounts.querysets import InvitationQuerySet, MembershipQuerySet
 from weerbaar.coalitions.models import Coalition
 
 if TYPE_CHECKING:
-    from django.db.models.manager import RelatedManager
+    from django.db.models.fields.related_descriptors import RelatedManager
 
 
 class UserManager(BaseUserManager["User"]):
@@ -31,7 +31,8 @@ class User(AbstractBaseUser):
     full_name = models.CharField(_("name"), max_length=150)
     is_active = models.BooleanField(default=True)
     is_platform_admin = models.BooleanField(
-        _("platform admin"), default=False,
+        _("platform admin"),
+        default=False,
         help_text=_("Operates the installation: creates coalitions. Sees no signal content."),
     )
     date_joined = models.DateTimeField(default=timezone.now)
@@ -101,7 +102,9 @@ class Invitation(models.Model):
     token_hash = models.CharField(max_length=64, unique=True)
     invited_by = models.ForeignKey(User, null=True, on_delete=models.SET_NULL, related_name="+")
     status = models.CharField(
-        _("status"), max_length=20, choices=InvitationStatus.choices,
+        _("status"),
+        max_length=20,
+        choices=InvitationStatus.choices,
         default=InvitationStatus.PENDING,
     )
     created_at = models.DateTimeField(auto_now_add=True)

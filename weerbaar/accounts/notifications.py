@@ -10,7 +10,7 @@ from weerbaar.accounts.models import Invitation
 
 
 def get_invitation_url(token: str) -> str:
-    return settings.SITE_URL + reverse("accounts:accept_invitation", kwargs={"token": token})
+    return str(settings.SITE_URL) + reverse("accounts:accept_invitation", kwargs={"token": token})
 
 
 def notify_invitation(invitation: Invitation, token: str) -> None:

@@ -8,11 +8,11 @@ from django.utils import timezone
 from weerbaar.accounts.choices import InvitationStatus
 
 if TYPE_CHECKING:
-    from weerbaar.accounts.models import Invitation, Membership  # noqa: F401
+    from weerbaar.accounts.models import Invitation, Membership, User  # noqa: F401
 
 
 class MembershipQuerySet(models.QuerySet["Membership"]):
-    def for_user(self, user: object) -> MembershipQuerySet:
+    def for_user(self, user: User) -> MembershipQuerySet:
         return self.filter(user=user).select_related("coalition")
 
 

@@ -30,7 +30,10 @@ def record_failed_login(
 ) -> None:
     # The attempted address is kept (what BIO asks for); the password never is.
     do_record_audit_entry(
-        AuditAction.LOGIN_FAILED, actor=None, request=request, result=AuditResult.FAILURE,
+        AuditAction.LOGIN_FAILED,
+        actor=None,
+        request=request,
+        result=AuditResult.FAILURE,
         actor_label=str(credentials.get("username", ""))[:254],
     )
 
@@ -40,6 +43,9 @@ def record_lockout(
     sender: object, request: HttpRequest | None, username: str | None = None, **kwargs: Any
 ) -> None:
     do_record_audit_entry(
-        AuditAction.LOGIN_LOCKED_OUT, actor=None, request=request, result=AuditResult.DENIED,
+        AuditAction.LOGIN_LOCKED_OUT,
+        actor=None,
+        request=request,
+        result=AuditResult.DENIED,
         actor_label=(username or "")[:254],
     )

@@ -118,15 +118,24 @@ def mfa_setup(request: HttpRequest) -> HttpResponse:
             otp_login(request, device)
             messages.success(request, _("Two-step verification is set up."))
             return redirect(get_safe_next(request, reverse("accounts:home")))
-        form.add_error("token", _("This code is not right. Check the clock of your phone, "
-                                  "wait for a new code and try again."))
+        form.add_error(
+            "token",
+            _(
+                "This code is not right. Check the clock of your phone, "
+                "wait for a new code and try again."
+            ),
+        )
     secret = base64.b32encode(device.bin_key).decode()
-    return render(request, "accounts/mfa_setup.html", {
-        "form": form,
-        "qr_code": _qr_code_svg(device),
-        "secret_groups": [secret[i:i + 4] for i in range(0, len(secret), 4)],
-        "next": get_safe_next(request, ""),
-    })
+    return render(
+        request,
+        "accounts/mfa_setup.html",
+        {
+            "form": form,
+            "qr_code": _qr_code_svg(device),
+            "secret_groups": [secret[i : i + 4] for i in range(0, len(secret), 4)],
+            "next": get_safe_next(request, ""),
+        },
+    )
 
 
 @requires(Permission.MANAGE_OWN_MFA)
@@ -146,59 +155,89 @@ def mfa_verify(request: HttpRequest) -> HttpResponse:
         do_record_audit_entry(
             AuditAction.MFA_FAILED, actor=user, request=request, result=AuditResult.FAILURE
         )
-        form.add_error("token", _("This code is not right, or you tried too quickly after a "
-                                  "wrong code. Wait for a new code and try again."))
-    return render(request, "accounts/mfa_verify.html",
-                  {"form": form, "next": get_safe_next(request, "")})
+        form.add_error(
+            "token",
+            _(
+                "This code is not right, or you tried too quickly after a "
+                "wrong code. Wait for a new code and try again."
+            ),
+        )
+    return render(
+        request, "accounts/mfa_verify.html", {"form": form, "next": get_safe_next(request, "")}
+    )
 
 
 @requires(Permission.LOG_IN)
 def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
     invitation = get_invitation_by_token(token)
     if invitation is None or not invitation.is_usable():
-        return render(request, "accounts/invitation_invalid.html", {"invitation": invitation},
-                      status=410 if invitation else 404)
+        return render(
+            request,
+            "accounts/invitation_invalid.html",
+            {"invitation": invitation},
+            status=410 if invitation else 404,
+        )
     user = request.user if request.user.is_authenticated else None
     account_exists = User.objects.filter(email__iexact=invitation.email).exists()
-    form = None if (user or account_exists) else NewAccountForm(
-        request.POST or None, email=invitation.email
+    form = (
+        None
+        if (user or account_exists)
+        else NewAccountForm(request.POST or None, email=invitation.email)
     )
     error = ""
     if request.method == "POST" and (form is None or form.is_valid()):
         try:
             if user is not None:
-                membership = do_accept_invitation(invitation, user=cast(User, user),
-                                                  request=request)
+                membership = do_accept_invitation(invitation, user=user, request=request)
             elif form is not None:
                 membership = do_accept_invitation(
-                    invitation, user=None, full_name=form.cleaned_data["full_name"],
-                    password=form.cleaned_data["password1"], request=request,
+                    invitation,
+                    user=None,
+                    full_name=form.cleaned_data["full_name"],
+                    password=form.cleaned_data["password1"],
+                    request=request,
                 )
-                auth_login(request, membership.user,
-                           backend="django.contrib.auth.backends.ModelBackend")
+                auth_login(
+                    request, membership.user, backend="django.contrib.auth.backends.ModelBackend"
+                )
             else:
                 raise InvitationError
         except InvitationError:
-            error = _("This invitation cannot be accepted with this account. Log in with the "
-                      "invited e-mail address, or ask the coordinator for a new invitation.")
+            error = _(
+                "This invitation cannot be accepted with this account. Log in with the "
+                "invited e-mail address, or ask the coordinator for a new invitation."
+            )
         else:
-            messages.success(request, _("Welcome to %(coalition)s.")
-                             % {"coalition": invitation.coalition.name})
+            messages.success(
+                request, _("Welcome to %(coalition)s.") % {"coalition": invitation.coalition.name}
+            )
             return redirect("coalitions:member_home", slug=invitation.coalition.slug)
-    return render(request, "accounts/accept_invitation.html", {
-        "invitation": invitation, "form": form, "account_exists": account_exists, "error": error,
-    })
+    return render(
+        request,
+        "accounts/accept_invitation.html",
+        {
+            "invitation": invitation,
+            "form": form,
+            "account_exists": account_exists,
+            "error": error,
+        },
+    )
 
 
 @requires(Permission.VIEW_MEMBERS)
 def members(request: HttpRequest, slug: str) -> HttpResponse:
     coalition: Coalition = request.coalition  # type: ignore[attr-defined]
-    memberships = for_coalition(Membership.objects, coalition).select_related("user")
-    invitations = for_coalition(Invitation.objects, coalition).pending().order_by("email")
-    return render(request, "accounts/members.html", {
-        "memberships": memberships, "invitations": invitations,
-        "can_manage": request.membership.role == Role.COORDINATOR,  # type: ignore[attr-defined]
-    })
+    memberships = for_coalition(Membership.objects.all(), coalition).select_related("user")
+    invitations = for_coalition(Invitation.objects.pending(), coalition).order_by("email")
+    return render(
+        request,
+        "accounts/members.html",
+        {
+            "memberships": memberships,
+            "invitations": invitations,
+            "can_manage": request.membership.role == Role.COORDINATOR,  # type: ignore[attr-defined]
+        },
+    )
 
 
 @requires(Permission.MANAGE_MEMBERS)
@@ -206,20 +245,29 @@ def invite(request: HttpRequest, slug: str) -> HttpResponse:
     coalition: Coalition = request.coalition  # type: ignore[attr-defined]
     form = InviteForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        do_invite_member(cast(User, request.user), coalition, form.cleaned_data["email"],
-                         Role(form.cleaned_data["role"]), request)
-        messages.success(request, _("Invitation sent to %(email)s.")
-                         % {"email": form.cleaned_data["email"]})
+        do_invite_member(
+            cast(User, request.user),
+            coalition,
+            form.cleaned_data["email"],
+            Role(form.cleaned_data["role"]),
+            request,
+        )
+        messages.success(
+            request, _("Invitation sent to %(email)s.") % {"email": form.cleaned_data["email"]}
+        )
         return redirect("accounts:members", slug=coalition.slug)
-    return render(request, "accounts/invite.html",
-                  {"form": form, "invitation_days": django_settings.INVITATION_VALID_DAYS})
+    return render(
+        request,
+        "accounts/invite.html",
+        {"form": form, "invitation_days": django_settings.INVITATION_VALID_DAYS},
+    )
 
 
 @requires(Permission.MANAGE_MEMBERS)
 def change_role(request: HttpRequest, slug: str, membership_id: int) -> HttpResponse:
     coalition: Coalition = request.coalition  # type: ignore[attr-defined]
     membership = get_object_or_404(
-        for_coalition(Membership.objects, coalition).select_related("user"), pk=membership_id
+        for_coalition(Membership.objects.all(), coalition).select_related("user"), pk=membership_id
     )
     form = RoleForm(request.POST or None, instance=membership)
     if request.method == "POST":
@@ -228,14 +276,19 @@ def change_role(request: HttpRequest, slug: str, membership_id: int) -> HttpResp
                 messages.error(request, _("You cannot end your own membership here."))
                 return redirect("accounts:change_role", slug=slug, membership_id=membership.pk)
             do_end_membership(cast(User, request.user), membership, request)
-            messages.success(request, _("%(name)s is no longer a member.")
-                             % {"name": membership.user})
+            messages.success(
+                request, _("%(name)s is no longer a member.") % {"name": membership.user}
+            )
             return redirect("accounts:members", slug=slug)
         if form.is_valid():
-            do_change_role(cast(User, request.user), membership,
-                           Role(form.cleaned_data["role"]), request)
-            messages.success(request, _("The role of %(name)s is now %(role)s.")
-                             % {"name": membership.user, "role": membership.get_role_display()})
+            do_change_role(
+                cast(User, request.user), membership, Role(form.cleaned_data["role"]), request
+            )
+            messages.success(
+                request,
+                _("The role of %(name)s is now %(role)s.")
+                % {"name": membership.user, "role": membership.get_role_display()},
+            )
             return redirect("accounts:members", slug=slug)
     return render(request, "accounts/change_role.html", {"form": form, "membership": membership})
 
@@ -244,9 +297,11 @@ def change_role(request: HttpRequest, slug: str, membership_id: int) -> HttpResp
 @requires(Permission.MANAGE_MEMBERS)
 def revoke_invitation(request: HttpRequest, slug: str, invitation_id: int) -> HttpResponse:
     coalition: Coalition = request.coalition  # type: ignore[attr-defined]
-    invitation = get_object_or_404(for_coalition(Invitation.objects, coalition).pending(),
-                                   pk=invitation_id)
+    invitation = get_object_or_404(
+        for_coalition(Invitation.objects.pending(), coalition), pk=invitation_id
+    )
     do_revoke_invitation(cast(User, request.user), invitation, request)
-    messages.success(request, _("The invitation for %(email)s was revoked.")
-                     % {"email": invitation.email})
+    messages.success(
+        request, _("The invitation for %(email)s was revoked.") % {"email": invitation.email}
+    )
     return HttpResponseRedirect(reverse("accounts:members", kwargs={"slug": slug}))

@@ -8,19 +8,25 @@ from weerbaar.components.forms import Form
 
 
 class AuditFilterForm(Form):
-    action = forms.ChoiceField(label=_("What"), required=False,
-                               choices=[("", _("All actions")), *AuditAction.choices])
-    result = forms.ChoiceField(label=_("Result"), required=False,
-                               choices=[("", _("All results")), *AuditResult.choices])
+    action = forms.ChoiceField(
+        label=_("What"), required=False, choices=[("", _("All actions")), *AuditAction.choices]
+    )
+    result = forms.ChoiceField(
+        label=_("Result"), required=False, choices=[("", _("All results")), *AuditResult.choices]
+    )
     who = forms.CharField(label=_("Who (e-mail contains)"), required=False, max_length=254)
-    since = forms.DateField(label=_("From"), required=False,
-                            widget=forms.DateInput(attrs={"type": "date"}))
-    until = forms.DateField(label=_("Up to and including"), required=False,
-                            widget=forms.DateInput(attrs={"type": "date"}))
+    since = forms.DateField(
+        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    until = forms.DateField(
+        label=_("Up to and including"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
 
     def clean(self) -> dict[str, object]:
         cleaned = super().clean() or {}
         since, until = cleaned.get("since"), cleaned.get("until")
-        if since and until and since > until:  # type: ignore[operator]
+        if since and until and since > until:
             self.add_error("until", _("This date lies before the start date."))
         return cleaned

@@ -23,12 +23,19 @@ class AuditEntry(models.Model):
 
     created_at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
     actor_label = models.CharField(_("who"), max_length=254, blank=True)
     coalition = models.ForeignKey(
-        "coalitions.Coalition", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "coalitions.Coalition",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     action = models.CharField(_("what"), max_length=40, choices=AuditAction.choices)
     object_type = models.CharField(_("object type"), max_length=60, blank=True)

@@ -16,7 +16,7 @@ from weerbaar.coalitions.tenancy import for_coalition
 def log(request: HttpRequest, slug: str) -> HttpResponse:
     """The coalition's audit log, filterable; read-only for everyone, coordinators included."""
     coalition: Coalition = request.coalition  # type: ignore[attr-defined]
-    entries = for_coalition(AuditEntry.objects, coalition).select_related("actor")
+    entries = for_coalition(AuditEntry.objects.all(), coalition).select_related("actor")
     form = AuditFilterForm(request.GET or None)
     if form.is_bound and form.is_valid():
         data = form.cleaned_data

@@ -30,29 +30,51 @@ def _replace_principles_and_areas(
 
 @transaction.atomic
 def do_create_coalition(
-    actor: User, *, slug: str, principles: list[str], areas: list[str], coordinator_email: str,
-    request: HttpRequest | None = None, **profile: Any,
+    actor: User,
+    *,
+    slug: str,
+    principles: list[str],
+    areas: list[str],
+    coordinator_email: str,
+    request: HttpRequest | None = None,
+    **profile: Any,
 ) -> Coalition:
     """Create a coalition and invite its first coordinator."""
     coalition = Coalition.objects.create(
         slug=slug, **{k: v for k, v in profile.items() if k in PROFILE_FIELDS}
     )
     _replace_principles_and_areas(coalition, principles, areas)
-    do_record_audit_entry(AuditAction.COALITION_CREATED, actor=actor, request=request,
-                          coalition=coalition, target=coalition)
+    do_record_audit_entry(
+        AuditAction.COALITION_CREATED,
+        actor=actor,
+        request=request,
+        coalition=coalition,
+        target=coalition,
+    )
     do_invite_member(actor, coalition, coordinator_email, Role.COORDINATOR, request)
     return coalition
 
 
 @transaction.atomic
 def do_update_coalition(
-    actor: User, coalition: Coalition, *, principles: list[str], areas: list[str],
-    request: HttpRequest | None = None, **profile: Any,
+    actor: User,
+    coalition: Coalition,
+    *,
+    principles: list[str],
+    areas: list[str],
+    request: HttpRequest | None = None,
+    **profile: Any,
 ) -> None:
     changed = [k for k in PROFILE_FIELDS if k in profile and getattr(coalition, k) != profile[k]]
     for key in changed:
         setattr(coalition, key, profile[key])
     coalition.save(update_fields=changed or None)
     _replace_principles_and_areas(coalition, principles, areas)
-    do_record_audit_entry(AuditAction.COALITION_UPDATED, actor=actor, request=request,
-                          coalition=coalition, target=coalition, detail={"fields": changed})
+    do_record_audit_entry(
+        AuditAction.COALITION_UPDATED,
+        actor=actor,
+        request=request,
+        coalition=coalition,
+        target=coalition,
+        detail={"fields": changed},
+    )

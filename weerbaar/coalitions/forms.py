@@ -18,19 +18,27 @@ class CoalitionForm(ModelForm):
     """The coalition's profile; principles and areas are edited as one line each."""
 
     focus_areas = forms.MultipleChoiceField(
-        label=_("Focus areas"), choices=FocusArea.choices, required=False,
+        label=_("Focus areas"),
+        choices=FocusArea.choices,
+        required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     themes = forms.MultipleChoiceField(
-        label=_("Themes"), choices=Theme.choices, required=False,
+        label=_("Themes"),
+        choices=Theme.choices,
+        required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     principles = forms.CharField(
-        label=_("Principles"), required=False, widget=forms.Textarea(attrs={"rows": 6}),
+        label=_("Principles"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_("One principle per line, in the order partners should read them."),
     )
     areas = forms.CharField(
-        label=_("Areas"), required=False, widget=forms.Textarea(attrs={"rows": 6}),
+        label=_("Areas"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_("One district (or municipality, for a regional coalition) per line."),
     )
 

@@ -13,12 +13,26 @@ from weerbaar.coalitions.looks import DEFAULT_LOOK, LOOKS, Look, get_look
 from weerbaar.coalitions.querysets import CoalitionQuerySet
 
 if TYPE_CHECKING:
-    from django.db.models.manager import RelatedManager
+    from django.db.models.fields.related_descriptors import RelatedManager
 
 # First path segments the platform itself uses; a coalition slug may not take them.
 RESERVED_SLUGS = frozenset(
-    {"account", "platform", "static", "media", "api", "i18n", "toegankelijkheid",
-     "admin", "beheer", "help", "over", "healthz", "favicon.ico", "robots.txt"}
+    {
+        "account",
+        "platform",
+        "static",
+        "media",
+        "api",
+        "i18n",
+        "toegankelijkheid",
+        "admin",
+        "beheer",
+        "help",
+        "over",
+        "healthz",
+        "favicon.ico",
+        "robots.txt",
+    }
 )
 
 
@@ -49,24 +63,33 @@ class Coalition(models.Model):
     """A local online coalition: the tenant that owns almost every other row."""
 
     slug = models.SlugField(
-        _("web address"), max_length=50, unique=True, validators=[validate_slug_not_reserved],
+        _("web address"),
+        max_length=50,
+        unique=True,
+        validators=[validate_slug_not_reserved],
         help_text=_("Lowercase letters, digits and hyphens; the coalition lives at /<address>/."),
     )
     name = models.CharField(_("name"), max_length=150)
     region = models.CharField(_("region"), max_length=150)
     ambition = models.TextField(_("ambition"), blank=True)
     focus_areas = models.JSONField(
-        _("focus areas"), default=list, blank=True, validators=[ChoiceListValidator(FocusArea.values)]
+        _("focus areas"),
+        default=list,
+        blank=True,
+        validators=[ChoiceListValidator(FocusArea.values)],
     )
     themes = models.JSONField(
         _("themes"), default=list, blank=True, validators=[ChoiceListValidator(Theme.values)]
     )
     look = models.CharField(
-        _("look"), max_length=40, default=DEFAULT_LOOK,
+        _("look"),
+        max_length=40,
+        default=DEFAULT_LOOK,
         choices=[(look.key, look.label) for look in LOOKS.values()],
     )
     is_public = models.BooleanField(
-        _("listed publicly"), default=True,
+        _("listed publicly"),
+        default=True,
         help_text=_("Show the coalition on the platform home page."),
     )
     created_at = models.DateTimeField(auto_now_add=True)
@@ -119,8 +142,9 @@ class Area(models.Model):
 
     coalition = models.ForeignKey(Coalition, on_delete=models.CASCADE, related_name="areas")
     name = models.CharField(_("name"), max_length=100)
-    kind = models.CharField(_("kind"), max_length=20, choices=AreaKind.choices,
-                            default=AreaKind.DISTRICT)
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=AreaKind.choices, default=AreaKind.DISTRICT
+    )
 
     class Meta:
         ordering = ["coalition", "name"]

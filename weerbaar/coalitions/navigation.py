@@ -37,8 +37,9 @@ def get_main_navigation(request: HttpRequest) -> list[NavItem]:
         role = Role(membership.role) if membership is not None else None
         for url_name, label, permission, exact in _COALITION_ITEMS:
             if role_may(role, permission):
-                items.append(NavItem(reverse(url_name, kwargs={"slug": coalition.slug}), label,
-                                     exact))
+                items.append(
+                    NavItem(reverse(url_name, kwargs={"slug": coalition.slug}), label, exact)
+                )
     else:
         items.append(NavItem(reverse("platform_home"), _("Coalitions"), exact=True))
     # Error pages can render before authentication ran; then there is no user yet.

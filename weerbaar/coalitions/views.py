@@ -27,10 +27,14 @@ def platform_home(request: HttpRequest) -> HttpResponse:
 @requires(Permission.VIEW_PUBLIC_PAGES)
 def public_page(request: HttpRequest, slug: str) -> HttpResponse:
     coalition: Coalition = request.coalition  # type: ignore[attr-defined]
-    return render(request, "coalitions/public_page.html", {
-        "coalition": coalition,
-        "principles": list(coalition.principles.all()),
-    })
+    return render(
+        request,
+        "coalitions/public_page.html",
+        {
+            "coalition": coalition,
+            "principles": list(coalition.principles.all()),
+        },
+    )
 
 
 @requires(Permission.VIEW_MEMBER_HOME)
@@ -40,11 +44,12 @@ def member_home(request: HttpRequest, slug: str) -> HttpResponse:
     context = {
         "coalition": coalition,
         "membership": membership,
-        "member_count": for_coalition(Membership.objects, coalition).count(),
+        "member_count": for_coalition(Membership.objects.all(), coalition).count(),
         "areas": list(coalition.areas.all()),
     }
     if membership.role == Role.COORDINATOR:
-        context["pending_invitations"] = for_coalition(Invitation.objects, coalition).pending(
+        context["pending_invitations"] = for_coalition(
+            Invitation.objects.pending(), coalition
         ).count()
     return render(request, "coalitions/member_home.html", context)
 
@@ -55,8 +60,12 @@ def settings(request: HttpRequest, slug: str) -> HttpResponse:
     form = CoalitionForm(request.POST or None, instance=coalition)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
-        do_update_coalition(cast(User, request.user), Coalition.objects.get(pk=coalition.pk),
-                            request=request, **data)
+        do_update_coalition(
+            cast(User, request.user),
+            Coalition.objects.get(pk=coalition.pk),
+            request=request,
+            **data,
+        )
         messages.success(request, _("The coalition's settings are saved."))
         return redirect("coalitions:settings", slug=slug)
     return render(request, "coalitions/settings.html", {"form": form})
@@ -72,10 +81,13 @@ def platform_admin(request: HttpRequest) -> HttpResponse:
 def create_coalition(request: HttpRequest) -> HttpResponse:
     form = NewCoalitionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        coalition = do_create_coalition(cast(User, request.user), request=request,
-                                        **form.cleaned_data)
-        messages.success(request, _("%(name)s is created and its coordinator is invited.")
-                         % {"name": coalition.name})
+        coalition = do_create_coalition(
+            cast(User, request.user), request=request, **form.cleaned_data
+        )
+        messages.success(
+            request,
+            _("%(name)s is created and its coordinator is invited.") % {"name": coalition.name},
+        )
         return redirect("coalitions:platform_admin")
     return render(request, "coalitions/create_coalition.html", {"form": form})
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 from dataclasses import dataclass
+from typing import Any
 
 from django.conf import settings
 from django.db import transaction
@@ -93,8 +94,12 @@ def is_database_empty() -> bool:
 
 
 def _create_user(login: DemoLogin) -> User:
-    user = User.objects.create_user(login.email, DEMO_PASSWORD, full_name=login.full_name,
-                                    is_platform_admin=login.platform_admin)
+    user = User.objects.create_user(
+        login.email,
+        DEMO_PASSWORD,
+        full_name=login.full_name,
+        is_platform_admin=login.platform_admin,
+    )
     return user
 
 
@@ -104,9 +109,10 @@ def load_demo() -> None:
     logins = {login.email: _create_user(login) for login in DEMO_LOGINS if login.platform_admin}
     admin = next(iter(logins.values()))
     for data in (VOORBEELDSTAD, ZEEUWSE_KUST):
-        profile = dict(data)
+        profile: dict[str, Any] = dict(data)
         coordinator = next(
-            login for login in DEMO_LOGINS
+            login
+            for login in DEMO_LOGINS
             if login.coalition_slug == data["slug"] and login.role == Role.COORDINATOR
         )
         coalition = do_create_coalition(admin, coordinator_email=coordinator.email, **profile)
@@ -116,10 +122,17 @@ def load_demo() -> None:
         if login.coalition_slug is None or login.role is None:
             continue
         coalition = Coalition.objects.get(slug=login.coalition_slug)
-        inviter = logins.get(next(
-            (x.email for x in DEMO_LOGINS
-             if x.coalition_slug == login.coalition_slug and x.role == Role.COORDINATOR), ""
-        ), admin)
+        inviter = logins.get(
+            next(
+                (
+                    x.email
+                    for x in DEMO_LOGINS
+                    if x.coalition_slug == login.coalition_slug and x.role == Role.COORDINATOR
+                ),
+                "",
+            ),
+            admin,
+        )
         invitation, _token = do_invite_member(inviter, coalition, login.email, login.role)
         user = logins.get(login.email) or _create_user(login)
         logins[login.email] = user
@@ -146,7 +159,9 @@ def describe_demo_logins() -> str:
         user = User.objects.filter(email=login.email).first()
         if user is None:
             continue
-        role = "platform admin" if login.platform_admin else f"{login.role} of {login.coalition_slug}"
+        role = (
+            "platform admin" if login.platform_admin else f"{login.role} of {login.coalition_slug}"
+        )
         lines.append(f"  {login.email:32} {role}")
         secret = get_totp_secret(user)
         if secret:

@@ -7,6 +7,7 @@ default.
 
 from __future__ import annotations
 
+import builtins
 import os
 from collections.abc import Mapping
 
@@ -22,10 +23,10 @@ class Env:
     def __init__(self, environ: Mapping[str, str] | None = None) -> None:
         self.environ = os.environ if environ is None else environ
 
-    def str(self, name: str, default: str) -> str:
+    def str(self, name: builtins.str, default: builtins.str) -> builtins.str:
         return self.environ.get(name, default)
 
-    def bool(self, name: str, default: bool) -> bool:
+    def bool(self, name: builtins.str, default: builtins.bool) -> builtins.bool:
         raw = self.environ.get(name)
         if raw is None:
             return default
@@ -36,7 +37,9 @@ class Env:
             return False
         raise ImproperlyConfigured(f"{name} must be true or false, not {raw!r}.")
 
-    def int(self, name: str, default: int, *, minimum: int | None = None) -> int:
+    def int(
+        self, name: builtins.str, default: builtins.int, *, minimum: builtins.int | None = None
+    ) -> builtins.int:
         raw = self.environ.get(name)
         if raw is None:
             return default
@@ -48,19 +51,27 @@ class Env:
             raise ImproperlyConfigured(f"{name} must be at least {minimum}, not {value}.")
         return value
 
-    def list(self, name: str, default: list[str]) -> list[str]:
+    def list(
+        self, name: builtins.str, default: builtins.list[builtins.str]
+    ) -> builtins.list[builtins.str]:
         raw = self.environ.get(name)
         if raw is None:
             return default
         return [item.strip() for item in raw.split(",") if item.strip()]
 
-    def choice(self, name: str, default: str, choices: tuple[str, ...]) -> str:
+    def choice(
+        self, name: builtins.str, default: builtins.str, choices: tuple[builtins.str, ...]
+    ) -> builtins.str:
         value = self.environ.get(name, default)
         if value not in choices:
-            raise ImproperlyConfigured(f"{name} must be one of {', '.join(choices)}, not {value!r}.")
+            raise ImproperlyConfigured(
+                f"{name} must be one of {', '.join(choices)}, not {value!r}."
+            )
         return value
 
-    def url(self, name: str, default: str, *, schemes: tuple[str, ...]) -> str:
+    def url(
+        self, name: builtins.str, default: builtins.str, *, schemes: tuple[builtins.str, ...]
+    ) -> builtins.str:
         value = self.environ.get(name, default)
         if value and value.split("://", 1)[0] not in schemes:
             raise ImproperlyConfigured(

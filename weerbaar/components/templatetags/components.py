@@ -39,7 +39,10 @@ def form_errors(form: forms.BaseForm) -> dict[str, Any]:
     Input: any form. Renders nothing when the form is unbound or valid. Non-field errors are
     listed first. Focus is not moved by script; the summary is a ``role=alert`` region.
     """
-    return {"form": form, "field_errors": [form[name] for name in form.errors if name in form.fields]}
+    return {
+        "form": form,
+        "field_errors": [form[name] for name in form.errors if name in form.fields],
+    }
 
 
 @register.inclusion_tag("components/alert.html")

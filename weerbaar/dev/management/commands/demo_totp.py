@@ -22,8 +22,9 @@ class Command(BaseCommand):
         demo_emails = {login.email for login in DEMO_LOGINS}
         email = options["email"]
         if email not in demo_emails:
-            raise CommandError("Give the e-mail address of a demo login, one of: "
-                               + ", ".join(sorted(demo_emails)))
+            raise CommandError(
+                "Give the e-mail address of a demo login, one of: " + ", ".join(sorted(demo_emails))
+            )
         device = TOTPDevice.objects.filter(user__email=email, confirmed=True).first()
         if device is None:
             raise CommandError(f"{email} has no two-step verification set up.")

@@ -17,16 +17,30 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--bind", default=os.environ.get("BIND", "127.0.0.1:8000"))
-        parser.add_argument("--web-workers", type=int,
-                            default=int(os.environ.get("WEB_WORKERS", "2")))
+        parser.add_argument(
+            "--web-workers", type=int, default=int(os.environ.get("WEB_WORKERS", "2"))
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         python = sys.executable
-        web = subprocess.Popen([
-            python, "-m", "gunicorn", "weerbaar.wsgi:application",
-            "--bind", options["bind"], "--workers", str(options["web_workers"]),
-            "--worker-class", "gthread", "--threads", "4", "--access-logfile", "-",
-        ])
+        web = subprocess.Popen(
+            [
+                python,
+                "-m",
+                "gunicorn",
+                "weerbaar.wsgi:application",
+                "--bind",
+                options["bind"],
+                "--workers",
+                str(options["web_workers"]),
+                "--worker-class",
+                "gthread",
+                "--threads",
+                "4",
+                "--access-logfile",
+                "-",
+            ]
+        )
         worker = subprocess.Popen([python, "manage.py", "run_huey"])
         processes = [web, worker]
         stopping = False
