@@ -6,36 +6,111 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('coalitions', '0001_initial'),
+        ("coalitions", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='AuditEntry',
+            name="AuditEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='time')),
-                ('actor_label', models.CharField(blank=True, max_length=254, verbose_name='who')),
-                ('action', models.CharField(choices=[('login', 'Logged in'), ('login_failed', 'Failed login'), ('login_locked_out', 'Login blocked after too many attempts'), ('logout', 'Logged out'), ('mfa_enrolled', 'Set up two-step verification'), ('mfa_verified', 'Passed two-step verification'), ('mfa_failed', 'Failed two-step verification'), ('password_changed', 'Changed password'), ('invitation_sent', 'Sent an invitation'), ('invitation_accepted', 'Accepted an invitation'), ('invitation_revoked', 'Revoked an invitation'), ('invitation_expired', 'Invitation expired'), ('role_changed', 'Changed a role'), ('membership_ended', 'Ended a membership'), ('coalition_created', 'Created a coalition'), ('coalition_updated', 'Changed coalition settings'), ('access_denied', 'Was refused access')], max_length=40, verbose_name='what')),
-                ('object_type', models.CharField(blank=True, max_length=60, verbose_name='object type')),
-                ('object_id', models.CharField(blank=True, max_length=64, verbose_name='object id')),
-                ('object_label', models.CharField(blank=True, max_length=254, verbose_name='object')),
-                ('result', models.CharField(choices=[('success', 'Succeeded'), ('failure', 'Failed'), ('denied', 'Refused')], max_length=10, verbose_name='result')),
-                ('ip_address', models.GenericIPAddressField(blank=True, null=True, verbose_name='address')),
-                ('detail', models.JSONField(blank=True, default=dict, verbose_name='detail')),
-                ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('coalition', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='coalitions.coalition')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="time"),
+                ),
+                ("actor_label", models.CharField(blank=True, max_length=254, verbose_name="who")),
+                (
+                    "action",
+                    models.CharField(
+                        choices=[
+                            ("login", "Logged in"),
+                            ("login_failed", "Failed login"),
+                            ("login_locked_out", "Login blocked after too many attempts"),
+                            ("logout", "Logged out"),
+                            ("mfa_enrolled", "Set up two-step verification"),
+                            ("mfa_verified", "Passed two-step verification"),
+                            ("mfa_failed", "Failed two-step verification"),
+                            ("password_changed", "Changed password"),
+                            ("invitation_sent", "Sent an invitation"),
+                            ("invitation_accepted", "Accepted an invitation"),
+                            ("invitation_revoked", "Revoked an invitation"),
+                            ("invitation_expired", "Invitation expired"),
+                            ("role_changed", "Changed a role"),
+                            ("membership_ended", "Ended a membership"),
+                            ("coalition_created", "Created a coalition"),
+                            ("coalition_updated", "Changed coalition settings"),
+                            ("access_denied", "Was refused access"),
+                        ],
+                        max_length=40,
+                        verbose_name="what",
+                    ),
+                ),
+                (
+                    "object_type",
+                    models.CharField(blank=True, max_length=60, verbose_name="object type"),
+                ),
+                (
+                    "object_id",
+                    models.CharField(blank=True, max_length=64, verbose_name="object id"),
+                ),
+                (
+                    "object_label",
+                    models.CharField(blank=True, max_length=254, verbose_name="object"),
+                ),
+                (
+                    "result",
+                    models.CharField(
+                        choices=[
+                            ("success", "Succeeded"),
+                            ("failure", "Failed"),
+                            ("denied", "Refused"),
+                        ],
+                        max_length=10,
+                        verbose_name="result",
+                    ),
+                ),
+                (
+                    "ip_address",
+                    models.GenericIPAddressField(blank=True, null=True, verbose_name="address"),
+                ),
+                ("detail", models.JSONField(blank=True, default=dict, verbose_name="detail")),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "coalition",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="coalitions.coalition",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'audit entry',
-                'verbose_name_plural': 'audit entries',
-                'ordering': ['-created_at', '-pk'],
-                'indexes': [models.Index(fields=['coalition', '-created_at'], name='audit_coalition_time')],
+                "verbose_name": "audit entry",
+                "verbose_name_plural": "audit entries",
+                "ordering": ["-created_at", "-pk"],
+                "indexes": [
+                    models.Index(fields=["coalition", "-created_at"], name="audit_coalition_time")
+                ],
             },
         ),
     ]
