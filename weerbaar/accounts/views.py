@@ -293,8 +293,9 @@ def change_role(request: HttpRequest, slug: str, membership_id: int) -> HttpResp
     return render(request, "accounts/change_role.html", {"form": form, "membership": membership})
 
 
-@require_POST
+# The policy comes first, so outsiders get 403 (or the login page) rather than 405.
 @requires(Permission.MANAGE_MEMBERS)
+@require_POST
 def revoke_invitation(request: HttpRequest, slug: str, invitation_id: int) -> HttpResponse:
     coalition: Coalition = request.coalition  # type: ignore[attr-defined]
     invitation = get_object_or_404(
