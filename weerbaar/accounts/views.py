@@ -58,7 +58,10 @@ def get_safe_next(request: HttpRequest, fallback: str) -> str:
 
 login = requires(Permission.LOG_IN)(
     auth_views.LoginView.as_view(
-        form_class=LoginForm, template_name="accounts/login.html", redirect_authenticated_user=True
+        form_class=LoginForm,
+        template_name="accounts/login.html",
+        redirect_authenticated_user=True,
+        extra_context={"oidc_enabled": django_settings.OIDC_ENABLED},
     )
 )
 logout = requires(Permission.LOG_IN)(auth_views.LogoutView.as_view())
@@ -95,6 +98,8 @@ def home(request: HttpRequest) -> HttpResponse:
     memberships = list(Membership.objects.for_user(user).order_by("coalition__name"))
     if len(memberships) == 1 and not user.is_platform_admin:
         return redirect("coalitions:member_home", slug=memberships[0].coalition.slug)
+    if not memberships and user.is_platform_admin:
+        return redirect("coalitions:platform_admin")
     return render(request, "accounts/home.html", {"memberships": memberships})
 
 

@@ -12,6 +12,7 @@ class AuditAction(models.TextChoices):
     MFA_ENROLLED = "mfa_enrolled", _("Set up two-step verification")
     MFA_VERIFIED = "mfa_verified", _("Passed two-step verification")
     MFA_FAILED = "mfa_failed", _("Failed two-step verification")
+    MFA_RESET = "mfa_reset", _("Reset two-step verification")
     PASSWORD_CHANGED = "password_changed", _("Changed password")
     INVITATION_SENT = "invitation_sent", _("Sent an invitation")
     INVITATION_ACCEPTED = "invitation_accepted", _("Accepted an invitation")
