@@ -196,6 +196,7 @@ def do_start_totp_enrolment(user: User) -> TOTPDevice:
 @transaction.atomic
 def do_reset_mfa(actor: User | None, user: User, request: HttpRequest | None = None) -> int:
     """Remove a person's authenticators (lost phone); they set up a new one at next login."""
+    removed: int
     removed, _by_type = TOTPDevice.objects.filter(user=user).delete()
     do_record_audit_entry(
         AuditAction.MFA_RESET,
