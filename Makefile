@@ -45,7 +45,7 @@ pytest: install-dev
 
 # Recompile translations after editing weerbaar/locale/*/LC_MESSAGES/django.po (needs gettext).
 messages: install-dev
-	$(MANAGE) makemessages --all --no-obsolete --add-location file --ignore ".venv/*" --ignore "var/*" --ignore "bench/*"
+	$(MANAGE) makemessages --all --no-obsolete --add-location file --ignore ".venv/*" --ignore "var/*" --ignore "bench/*" --ignore "static/*"
 	$(MANAGE) compilemessages --ignore ".venv/*"
 
 # Current two-step code of a demo login, e.g. `make demo-totp EMAIL=anna@voorbeeldstad.example`.

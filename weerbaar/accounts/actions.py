@@ -155,7 +155,10 @@ def do_expire_invitations() -> int:
 def do_change_role(
     actor: User | None, membership: Membership, role: Role, request: HttpRequest | None = None
 ) -> None:
-    previous = membership.role
+    # Compare with the stored role: a bound ModelForm has already set ``membership.role``.
+    previous = (
+        Membership.objects.select_for_update().values_list("role", flat=True).get(pk=membership.pk)
+    )
     if previous == role:
         return
     membership.role = role

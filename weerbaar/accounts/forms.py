@@ -24,6 +24,10 @@ class LoginForm(NLDesignFormMixin, AuthenticationForm):
         "inactive": _("This account has been switched off."),
     }
 
+    def clean_username(self) -> str:
+        # Addresses are stored in lower case (axes counts them so too: accounts/throttling.py).
+        return str(self.cleaned_data["username"]).lower()
+
 
 class ResetPasswordForm(NLDesignFormMixin, PasswordResetForm):
     email = forms.EmailField(

@@ -9,7 +9,7 @@ class AuditAction(models.TextChoices):
     LOGIN_FAILED = "login_failed", _("Failed login")
     LOGIN_LOCKED_OUT = "login_locked_out", _("Login blocked after too many attempts")
     LOGOUT = "logout", _("Logged out")
-    MFA_ENROLLED = "mfa_enrolled", _("Set up two-step verification")
+    MFA_ENROLLED = "mfa_enrolled", _("Enrolled in two-step verification")
     MFA_VERIFIED = "mfa_verified", _("Passed two-step verification")
     MFA_FAILED = "mfa_failed", _("Failed two-step verification")
     MFA_RESET = "mfa_reset", _("Reset two-step verification")

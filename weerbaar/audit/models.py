@@ -42,7 +42,7 @@ class AuditEntry(models.Model):
     object_id = models.CharField(_("object id"), max_length=64, blank=True)
     object_label = models.CharField(_("object"), max_length=254, blank=True)
     result = models.CharField(_("result"), max_length=10, choices=AuditResult.choices)
-    ip_address = models.GenericIPAddressField(_("address"), null=True, blank=True)
+    ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
     detail = models.JSONField(_("detail"), default=dict, blank=True)
 
     objects = AuditEntryQuerySet.as_manager()

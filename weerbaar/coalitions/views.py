@@ -66,7 +66,7 @@ def settings(request: HttpRequest, slug: str) -> HttpResponse:
             request=request,
             **data,
         )
-        messages.success(request, _("The coalition's settings are saved."))
+        messages.success(request, _("The coalition's settings have been saved."))
         return redirect("coalitions:settings", slug=slug)
     return render(request, "coalitions/settings.html", {"form": form})
 
@@ -86,7 +86,8 @@ def create_coalition(request: HttpRequest) -> HttpResponse:
         )
         messages.success(
             request,
-            _("%(name)s is created and its coordinator is invited.") % {"name": coalition.name},
+            _("%(name)s has been created and its coordinator has been invited.")
+            % {"name": coalition.name},
         )
         return redirect("coalitions:platform_admin")
     return render(request, "coalitions/create_coalition.html", {"form": form})

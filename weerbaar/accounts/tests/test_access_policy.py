@@ -1,0 +1,300 @@
+"""The access matrix: every URL, every persona and two tenants, checked against ``policy.POLICY``.
+
+Expected outcomes are computed from the rule a view declares, never written down per URL, so
+the test keeps up with the policy. A URL pattern without a sample in ``SAMPLE_KWARGS`` fails
+the test: a new page is not done until it is in the matrix.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+from django.http import HttpResponseBase
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from weerbaar.accounts.access import get_declared_permission
+from weerbaar.accounts.actions import do_invite_member
+from weerbaar.accounts.choices import Role
+from weerbaar.accounts.models import Invitation, Membership, User
+from weerbaar.accounts.policy import POLICY, Audience, Rule
+from weerbaar.coalitions.models import Coalition
+from weerbaar.lib.testing import PersonasTestCase
+
+Kwargs = dict[str, Any]
+Sample = Kwargs | Callable[["AccessPolicyTestCase"], Kwargs]
+
+FAKE_TOKEN = "not-a-real-token"
+
+# One sample per URL name, in the coalition Voorbeeldstad where the coalition matters.
+SAMPLE_KWARGS: dict[str, Sample] = {
+    "platform_home": {},
+    "accessibility": {},
+    "help": {},
+    "set_language": {},
+    "oidc_authentication_init": {},
+    "oidc_authentication_callback": {},
+    "accounts:home": {},
+    "accounts:login": {},
+    "accounts:logout": {},
+    "accounts:password_reset": {},
+    "accounts:password_reset_sent": {},
+    "accounts:password_reset_confirm": {"uidb64": "MQ", "token": "set-password"},
+    "accounts:password_reset_complete": {},
+    "accounts:accept_invitation": {"token": FAKE_TOKEN},
+    "accounts:mfa_setup": {},
+    "accounts:mfa_verify": {},
+    "accounts:members": {"slug": "voorbeeldstad"},
+    "accounts:invite": {"slug": "voorbeeldstad"},
+    "accounts:change_role": lambda t: {
+        "slug": "voorbeeldstad",
+        "membership_id": t.cees_membership.pk,
+    },
+    "accounts:revoke_invitation": lambda t: {
+        "slug": "voorbeeldstad",
+        "invitation_id": t.invitation.pk,
+    },
+    "audit:log": {"slug": "voorbeeldstad"},
+    "coalitions:platform_admin": {},
+    "coalitions:create": {},
+    "coalitions:public_page": {"slug": "voorbeeldstad"},
+    "coalitions:member_home": {"slug": "voorbeeldstad"},
+    "coalitions:settings": {"slug": "voorbeeldstad"},
+}
+
+# The same URLs in the other coalition, Zeeuwse Kust, where only Dirk has a role.
+OTHER_TENANT_KWARGS: dict[str, Sample] = {
+    "accounts:members": {"slug": "zeeuwse-kust"},
+    "accounts:invite": {"slug": "zeeuwse-kust"},
+    "accounts:change_role": lambda t: {
+        "slug": "zeeuwse-kust",
+        "membership_id": t.dirk_membership.pk,
+    },
+    "accounts:revoke_invitation": lambda t: {
+        "slug": "zeeuwse-kust",
+        "invitation_id": t.other_invitation.pk,
+    },
+    "audit:log": {"slug": "zeeuwse-kust"},
+    "coalitions:public_page": {"slug": "zeeuwse-kust"},
+    "coalitions:member_home": {"slug": "zeeuwse-kust"},
+    "coalitions:settings": {"slug": "zeeuwse-kust"},
+}
+
+# Pages that answer "gone" or "not found" for a made-up token while still being reachable.
+TOKEN_PAGES = frozenset({"accounts:accept_invitation", "accounts:password_reset_confirm"})
+
+ALLOWED_STATUSES = frozenset({200, 302, 405})
+TOKEN_PAGE_STATUSES = frozenset({404, 410})
+
+
+@dataclass(frozen=True)
+class Route:
+    name: str | None
+    description: str
+    pattern: URLPattern
+
+    @property
+    def takes_slug(self) -> bool:
+        converters: dict[str, Any] = getattr(self.pattern.pattern, "converters", {})
+        return "slug" in converters
+
+
+def walk_patterns(
+    patterns: list[URLPattern | URLResolver], namespace: str = "", prefix: str = ""
+) -> Iterator[Route]:
+    """Every ``URLPattern`` below ``patterns``, with its full (namespaced) name."""
+    for entry in patterns:
+        if isinstance(entry, URLResolver):
+            inner = namespace
+            if entry.namespace:
+                inner = f"{namespace}{entry.namespace}:"
+            yield from walk_patterns(entry.url_patterns, inner, prefix + str(entry.pattern))
+        else:
+            name = f"{namespace}{entry.name}" if entry.name else None
+            yield Route(name, prefix + str(entry.pattern), entry)
+
+
+class AccessPolicyTestCase(PersonasTestCase):
+    cees_membership: Membership
+    dirk_membership: Membership
+    invitation: Invitation
+    other_invitation: Invitation
+
+    @classmethod
+    def setUpTestData(cls) -> None:
+        super().setUpTestData()
+        cls.cees_membership = Membership.objects.get(user=cls.cees, coalition=cls.coalition)
+        cls.dirk_membership = Membership.objects.get(user=cls.dirk, coalition=cls.other_coalition)
+        cls.invitation, _token = do_invite_member(
+            cls.anna, cls.coalition, "nieuw@example.org", Role.MEMBER
+        )
+        cls.other_invitation, _token = do_invite_member(
+            None, cls.other_coalition, "nieuw@example.org", Role.MEMBER
+        )
+
+    # Helpers
+
+    def routes(self) -> list[Route]:
+        return list(walk_patterns(get_resolver().url_patterns))
+
+    def personas(self) -> dict[str, User | None]:
+        return {
+            "anonymous": None,
+            "cees (member)": self.cees,
+            "bram (partner admin)": self.bram,
+            "femke (analyst)": self.femke,
+            "anna (coordinator)": self.anna,
+            "dirk (other coalition)": self.dirk,
+            "pieter (platform admin)": self.pieter,
+        }
+
+    def client_for(self, user: User | None, *, verified: bool = True) -> Client:
+        client = Client()
+        if user is not None:
+            self.log_in(user, verified=verified, client=client)
+        return client
+
+    def build_url(self, name: str, sample: Sample) -> tuple[str, Kwargs]:
+        kwargs = sample(self) if callable(sample) else sample
+        return reverse(name, kwargs=kwargs), kwargs
+
+    def rule_of(self, route: Route) -> Rule:
+        permission = get_declared_permission(route.pattern.callback)
+        assert permission is not None, f"{route.description} declares no permission"
+        return POLICY[permission]
+
+    def role_in(self, user: User, kwargs: Kwargs) -> Role | None:
+        if "slug" not in kwargs:
+            return None
+        membership = Membership.objects.filter(
+            user=user, coalition=Coalition.objects.get(slug=kwargs["slug"])
+        ).first()
+        return Role(membership.role) if membership is not None else None
+
+    def expects_access(self, rule: Rule, user: User | None, kwargs: Kwargs) -> bool | None:
+        """True: allowed; False: 403; None: sent to the login page."""
+        if rule.audience == Audience.ANYONE:
+            return True
+        if user is None:
+            return None
+        if rule.audience == Audience.AUTHENTICATED:
+            return True
+        if rule.audience == Audience.PLATFORM_ADMIN:
+            return user.is_platform_admin
+        return rule.admits_role(self.role_in(user, kwargs))
+
+    def redirect_path(self, response: HttpResponseBase) -> str:
+        if response.status_code != 302:
+            return ""
+        return urlsplit(response["Location"]).path
+
+    def is_login_redirect(self, response: HttpResponseBase) -> bool:
+        return self.redirect_path(response) == reverse("accounts:login")
+
+    def is_mfa_redirect(self, response: HttpResponseBase) -> bool:
+        return self.redirect_path(response) in {
+            reverse("accounts:mfa_verify"),
+            reverse("accounts:mfa_setup"),
+        }
+
+    def assert_allowed(self, route_name: str, rule: Rule, response: HttpResponseBase) -> None:
+        statuses = ALLOWED_STATUSES | (TOKEN_PAGE_STATUSES if route_name in TOKEN_PAGES else set())
+        self.assertIn(response.status_code, statuses)
+        self.assertFalse(self.is_login_redirect(response), "sent to the login page")
+        if not rule.before_mfa:
+            self.assertFalse(self.is_mfa_redirect(response), "sent to two-step verification")
+
+    def check_matrix(self, samples: dict[str, Sample], *, only_slug_routes: bool) -> set[str]:
+        """GET every route as every persona; returns the names of the routes checked."""
+        clients = {label: self.client_for(user) for label, user in self.personas().items()}
+        checked: set[str] = set()
+        for route in self.routes():
+            if only_slug_routes and not route.takes_slug:
+                continue
+            with self.subTest(url=route.description):
+                self.assertIsNotNone(
+                    get_declared_permission(route.pattern.callback),
+                    f"The view of {route.description!r} declares no permission; decorate it "
+                    "with @requires(Permission.…).",
+                )
+                if route.name is None or route.name not in samples:
+                    table = "OTHER_TENANT_KWARGS" if only_slug_routes else "SAMPLE_KWARGS"
+                    self.fail(
+                        f"URL pattern {route.description!r} (name {route.name!r}) is not covered "
+                        f"by the access matrix: give it a name and add it to {table} in "
+                        "weerbaar/accounts/tests/test_access_policy.py."
+                    )
+            if route.name is None or route.name not in samples:
+                continue
+            url, kwargs = self.build_url(route.name, samples[route.name])
+            rule = self.rule_of(route)
+            checked.add(route.name)
+            for label, user in self.personas().items():
+                with self.subTest(url=url, persona=label):
+                    response = clients[label].get(url)
+                    self.assertLess(response.status_code, 500)
+                    expected = self.expects_access(rule, user, kwargs)
+                    if expected is None:
+                        self.assertTrue(
+                            self.is_login_redirect(response),
+                            f"expected a redirect to the login page, got {response.status_code}",
+                        )
+                    elif expected:
+                        self.assert_allowed(route.name, rule, response)
+                    else:
+                        self.assertEqual(response.status_code, 403)
+        return checked
+
+    # Tests
+
+    def test_it_gives_every_persona_what_the_policy_says_on_every_url(self) -> None:
+        checked = self.check_matrix(SAMPLE_KWARGS, only_slug_routes=False)
+
+        self.assertEqual(checked, {route.name for route in self.routes()})
+
+    def test_it_keeps_every_persona_to_their_own_coalition(self) -> None:
+        checked = self.check_matrix(OTHER_TENANT_KWARGS, only_slug_routes=True)
+
+        self.assertEqual(checked, {route.name for route in self.routes() if route.takes_slug})
+
+    def test_it_refuses_anna_every_coordinator_page_of_another_coalition(self) -> None:
+        client = self.client_for(self.anna)
+        coordinator_pages = 0
+        for route in self.routes():
+            if route.name not in OTHER_TENANT_KWARGS:
+                continue
+            rule = self.rule_of(route)
+            if rule.audience != Audience.COALITION_ROLES or Role.COORDINATOR not in rule.roles:
+                continue
+            url, _kwargs = self.build_url(route.name, OTHER_TENANT_KWARGS[route.name])
+            with self.subTest(url=url):
+                coordinator_pages += 1
+                self.assertEqual(client.get(url).status_code, 403)
+
+        self.assertGreaterEqual(coordinator_pages, 4)
+
+    def test_it_sends_privileged_people_through_two_step_verification_first(self) -> None:
+        for user in (self.anna, self.femke, self.pieter):
+            client = self.client_for(user, verified=False)
+            for route in self.routes():
+                if route.name not in SAMPLE_KWARGS:
+                    continue
+                rule = self.rule_of(route)
+                if rule.audience == Audience.ANYONE or rule.before_mfa:
+                    continue
+                url, _kwargs = self.build_url(route.name, SAMPLE_KWARGS[route.name])
+                with self.subTest(url=url, persona=user.email):
+                    response = client.get(url)
+
+                    self.assertEqual(self.redirect_path(response), reverse("accounts:mfa_verify"))
+                    self.assertIn("next=", response["Location"])
+
+    def test_it_finds_patterns_in_included_namespaces(self) -> None:
+        names = {route.name for route in self.routes()}
+
+        self.assertIn("accounts:change_role", names)
+        self.assertIn("audit:log", names)
+        self.assertIn("platform_home", names)
