@@ -1,7 +1,9 @@
 from __future__ import annotations
 
 import base64
+from io import StringIO
 
+from django.core.management import CommandError, call_command
 from django.urls import reverse
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.oath import totp
@@ -143,3 +145,20 @@ class MfaTestCase(PersonasTestCase):
         self.assertEqual(response.status_code, 200)
         self.assertFalse(self.cees.needs_mfa())
         self.assertFalse(TOTPDevice.objects.filter(user=self.cees).exists())
+
+    def test_it_lets_an_operator_reset_a_lost_authenticator(self) -> None:
+        call_command("reset_mfa", "Anna@example.org", stdout=StringIO())
+
+        self.assertFalse(TOTPDevice.objects.filter(user=self.anna).exists())
+        self.assertTrue(
+            AuditEntry.objects.filter(action=AuditAction.MFA_RESET, object_id=str(self.anna.pk))
+        )
+        self.log_in(self.anna)
+        response = self.client.get(MEMBER_HOME)
+        self.assertRedirects(
+            response, f"{SETUP_URL}?next={MEMBER_HOME}", fetch_redirect_response=False
+        )
+
+    def test_it_refuses_to_reset_an_unknown_address(self) -> None:
+        with self.assertRaises(CommandError):
+            call_command("reset_mfa", "niemand@example.org", stdout=StringIO())
