@@ -23,15 +23,17 @@ PASSWORD = "correct horse battery staple"
 
 
 def create_coalition(slug: str, name: str, **fields: Any) -> Coalition:
-    coalition = Coalition.objects.create(slug=slug, name=name, region=fields.pop("region", name),
-                                         **fields)
+    coalition = Coalition.objects.create(
+        slug=slug, name=name, region=fields.pop("region", name), **fields
+    )
     Principle.objects.create(coalition=coalition, position=0, text=f"Samen sterk in {name}")
     Area.objects.create(coalition=coalition, name="Binnenstad")
     return coalition
 
 
-def create_member(coalition: Coalition | None, email: str, full_name: str,
-                  role: Role | None = None, **fields: Any) -> User:
+def create_member(
+    coalition: Coalition | None, email: str, full_name: str, role: Role | None = None, **fields: Any
+) -> User:
     user = User.objects.create_user(email, PASSWORD, full_name=full_name, **fields)
     if coalition is not None and role is not None:
         invitation, _token = do_invite_member(None, coalition, email, role)
@@ -56,14 +58,17 @@ class PersonasTestCase(TestCase):
         cls.coalition = create_coalition("voorbeeldstad", "Online Coalitie Voorbeeldstad")
         cls.other_coalition = create_coalition("zeeuwse-kust", "Online Coalitie Zeeuwse Kust")
         cls.anna = create_member(cls.coalition, "anna@example.org", "Anna de Wit", Role.COORDINATOR)
-        cls.bram = create_member(cls.coalition, "bram@example.org", "Bram Jansen",
-                                 Role.PARTNER_ADMIN)
+        cls.bram = create_member(
+            cls.coalition, "bram@example.org", "Bram Jansen", Role.PARTNER_ADMIN
+        )
         cls.cees = create_member(cls.coalition, "cees@example.org", "Cees Bakker", Role.MEMBER)
         cls.femke = create_member(cls.coalition, "femke@example.org", "Femke Visser", Role.ANALYST)
-        cls.dirk = create_member(cls.other_coalition, "dirk@example.org", "Dirk Verhoeven",
-                                 Role.MEMBER)
-        cls.pieter = create_member(None, "pieter@example.org", "Pieter Smit",
-                                   is_platform_admin=True)
+        cls.dirk = create_member(
+            cls.other_coalition, "dirk@example.org", "Dirk Verhoeven", Role.MEMBER
+        )
+        cls.pieter = create_member(
+            None, "pieter@example.org", "Pieter Smit", is_platform_admin=True
+        )
 
     def log_in(self, user: User, *, verified: bool = True, client: Client | None = None) -> Client:
         """Log ``user`` in on ``client`` (default ``self.client``), passing MFA if they have it."""

@@ -1,0 +1,222 @@
+"""The interface in a real browser: keyboard use, two-step login, language, axe and the CSP.
+
+Drives Debian's chromium (``/usr/bin/chromium``) through Playwright against pytest-django's
+``live_server``, on the demo installation. Run with ``pytest -m browser`` (``.ci/run`` does).
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
+from playwright.sync_api import Browser, ConsoleMessage, Page, sync_playwright
+
+from weerbaar.dev.demo import DEMO_PASSWORD, DEMO_SLUG, load_demo
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+MEMBER = "cees@voorbeeldstad.example"
+COORDINATOR = "anna@voorbeeldstad.example"
+MEMBER_HOME = f"/{DEMO_SLUG}/start/"
+SCREENSHOTS = Path(tempfile.gettempdir())  # for a human to look at after a run
+BLOCKING_IMPACTS = {"serious", "critical"}
+CSP_VIOLATION_LOGGER = """
+document.addEventListener("securitypolicyviolation", (event) => console.error(
+  `Content Security Policy violation: ${event.violatedDirective} ${event.blockedURI}`));
+"""
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    if not CHROMIUM.exists():
+        message = f"{CHROMIUM} is missing: apt-get install chromium"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    # Playwright's sync API keeps an event loop in this thread; the test itself (and the
+    # database fixtures) stay synchronous, so Django's async-safety guard does not apply.
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+            yield browser
+            browser.close()
+
+
+@pytest.fixture
+def console() -> list[str]:
+    """Everything the browser logged on the console, and uncaught page errors."""
+    return []
+
+
+@pytest.fixture
+def page(browser: Browser, live_server: Any, console: list[str]) -> Iterator[Page]:
+    load_demo()
+    context = browser.new_context(base_url=live_server.url, locale="nl-NL")
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+
+    def record(message: ConsoleMessage) -> None:
+        console.append(f"{message.type}: {message.text}")
+
+    page.on("console", record)
+    page.on("pageerror", lambda error: console.append(f"pageerror: {error}"))
+    # Chromium logs violations on the console itself; this names them even if its wording changes.
+    page.add_init_script(CSP_VIOLATION_LOGGER)
+    yield page
+    context.close()
+
+
+def get_focused(page: Page) -> dict[str, str]:
+    focused: dict[str, str] = page.evaluate(
+        "() => { const e = document.activeElement;"
+        " return {id: e.id, tag: e.tagName.toLowerCase(), cls: e.className}; }"
+    )
+    return focused
+
+
+def tab_to(page: Page, element_id: str, *, limit: int = 40) -> None:
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if get_focused(page)["id"] == element_id:
+            return
+    pytest.fail(f"#{element_id} is not reachable with Tab within {limit} stops.")
+
+
+def log_in_with_keyboard(page: Page, email: str) -> None:
+    page.goto("/account/inloggen/")
+    tab_to(page, "id_username")
+    page.keyboard.type(email)
+    page.keyboard.press("Tab")
+    assert get_focused(page)["id"] == "id_password"
+    page.keyboard.type(DEMO_PASSWORD)
+    page.keyboard.press("Enter")
+    page.wait_for_load_state()
+
+
+def current_totp(email: str) -> str:
+    device = TOTPDevice.objects.get(user__email=email, confirmed=True)
+    code = totp(
+        device.bin_key, step=device.step, t0=device.t0, digits=device.digits, drift=device.drift
+    )
+    return str(code).zfill(device.digits)
+
+
+def assert_no_csp_violations(console: list[str]) -> None:
+    violations = [line for line in console if "Content Security Policy" in line]
+    assert not violations, "\n".join(violations)
+
+
+def assert_accessible(page: Page) -> None:
+    results = Axe().run(page)
+    blocking = [v for v in results.response["violations"] if v["impact"] in BLOCKING_IMPACTS]
+    report = "\n".join(
+        f"{v['id']} ({v['impact']}): {v['help']}\n"
+        + "\n".join(f"    {node['target']} {node['html'][:200]}" for node in v["nodes"])
+        for v in blocking
+    )
+    assert not blocking, f"axe on {page.url}:\n{report}"
+
+
+def test_a_member_logs_in_with_the_keyboard_only(page: Page, console: list[str]) -> None:
+    log_in_with_keyboard(page, MEMBER)
+
+    page.wait_for_url(f"**{MEMBER_HOME}")
+    assert page.locator("main h1").count() == 1
+    assert_no_csp_violations(console)
+
+
+def test_a_coordinator_passes_two_step_verification(page: Page, console: list[str]) -> None:
+    log_in_with_keyboard(page, COORDINATOR)
+    page.wait_for_url("**/account/tweestapsverificatie/**")
+
+    page.locator("#id_token").fill(current_totp(COORDINATOR))
+    page.keyboard.press("Enter")
+
+    page.wait_for_url(f"**{MEMBER_HOME}")
+    assert_no_csp_violations(console)
+
+
+def test_the_header_switches_language_and_back(page: Page, console: list[str]) -> None:
+    page.goto("/")
+    assert page.locator("html").get_attribute("lang") == "nl"
+
+    page.locator("#id_header_language").select_option("en")
+    page.locator(".weerbaar-language button[type=submit]").click()
+    page.wait_for_load_state()
+
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert page.locator("main h1").inner_text() == "Online coalitions"
+    assert page.locator("label[for=id_header_language]").inner_text() == "Language"
+
+    page.locator("#id_header_language").select_option("nl")
+    page.locator(".weerbaar-language button[type=submit]").click()
+    page.wait_for_load_state()
+
+    assert page.locator("html").get_attribute("lang") == "nl"
+    assert page.locator("#id_header_language").input_value() == "nl"
+    assert page.locator("label[for=id_header_language]").inner_text() == "Taal"
+    assert_no_csp_violations(console)
+
+
+def test_key_pages_have_no_serious_accessibility_violations(page: Page) -> None:
+    page.goto(f"/{DEMO_SLUG}/")
+    page.screenshot(path=SCREENSHOTS / "weerbaar-public.png", full_page=True)
+    assert_accessible(page)
+    page.goto("/account/inloggen/")
+    assert_accessible(page)
+    page.goto("/")
+    assert_accessible(page)
+    page.goto("/toegankelijkheid/")
+    assert_accessible(page)
+
+    log_in_with_keyboard(page, MEMBER)
+    page.wait_for_url(f"**{MEMBER_HOME}")
+    page.screenshot(path=SCREENSHOTS / "weerbaar-member-home.png", full_page=True)
+    assert_accessible(page)
+
+
+def test_pages_do_not_violate_the_content_security_policy(page: Page, console: list[str]) -> None:
+    for path in ("/", f"/{DEMO_SLUG}/", "/account/inloggen/", "/toegankelijkheid/", "/help/"):
+        page.goto(path)
+        page.wait_for_load_state("networkidle")
+    log_in_with_keyboard(page, COORDINATOR)
+    page.wait_for_url("**/account/tweestapsverificatie/**")
+    page.locator("#id_token").fill(current_totp(COORDINATOR))
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"**{MEMBER_HOME}")
+    page.wait_for_load_state("networkidle")
+
+    assert_no_csp_violations(console)
+    assert page.evaluate("() => typeof window.htmx") == "object", "htmx did not load"
+
+
+def test_the_skip_link_is_the_first_tab_stop_and_moves_focus_to_main(page: Page) -> None:
+    page.goto(f"/{DEMO_SLUG}/")
+
+    page.keyboard.press("Tab")
+    first = get_focused(page)
+    assert first["tag"] == "a"
+    assert "weerbaar-skip-link" in first["cls"]
+    assert page.locator(".weerbaar-skip-link").is_visible()
+
+    page.keyboard.press("Enter")
+
+    assert get_focused(page)["id"] == "main"
