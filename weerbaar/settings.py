@@ -283,7 +283,11 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", "INFO")},
-    "loggers": {"axes": {"level": "WARNING"}},
+    "loggers": {
+        "axes": {"level": "WARNING"},
+        # run_huey attaches its own console handler; propagating would print every line twice.
+        "huey": {"level": "INFO", "propagate": False},
+    },
 }
 
 if TESTING:
