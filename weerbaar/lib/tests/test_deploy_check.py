@@ -66,3 +66,43 @@ def test_production_refuses_to_start_with_an_unsafe_setting(
 
     assert result.returncode != 0
     assert f"ImproperlyConfigured: {variable} " in result.stderr, result.stderr
+
+
+OIDC_ENV = {
+    "OIDC_ENABLED": "true",
+    "OIDC_RP_CLIENT_ID": "weerbaar",
+    "OIDC_RP_CLIENT_SECRET": "s3cret",
+    "OIDC_OP_AUTHORIZATION_ENDPOINT": "https://login.gemeente.example/authorize",
+    "OIDC_OP_TOKEN_ENDPOINT": "https://login.gemeente.example/token",
+    "OIDC_OP_USER_ENDPOINT": "https://login.gemeente.example/userinfo",
+    "OIDC_OP_JWKS_ENDPOINT": "https://login.gemeente.example/jwks",
+}
+
+
+def test_oidc_refuses_to_start_without_its_provider_settings(tmp_path: Path) -> None:
+    result = run_manage(tmp_path, "check", OIDC_ENABLED="true")
+
+    assert result.returncode != 0
+    assert "OIDC_RP_CLIENT_ID" in result.stderr, result.stderr
+
+
+def test_oidc_login_is_offered_when_switched_on(tmp_path: Path) -> None:
+    # The login page is fetched inside the configured process: settings are read at start-up.
+    # Development mode with DEBUG serves static names unhashed, so no collectstatic is needed.
+    script = (
+        "from django.test import Client;"
+        "r = Client().get('/account/inloggen/', HTTP_HOST='weerbaar.example.nl');"
+        "print(r.status_code, '/oidc/authenticate/' in r.content.decode())"
+    )
+    result = run_manage(
+        tmp_path,
+        "shell",
+        "-c",
+        script,
+        WEERBAAR_ENVIRONMENT="development",
+        DEBUG="true",
+        **OIDC_ENV,
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[-2:] == ["200", "True"], result.stdout + result.stderr
