@@ -43,6 +43,7 @@ class Permission(StrEnum):
     MANAGE_MEMBERS = "manage_members"
     EDIT_COALITION = "edit_coalition"
     VIEW_AUDIT_LOG = "view_audit_log"
+    VIEW_ACCOUNT_AUDIT_LOG = "view_account_audit_log"
 
 
 EVERY_ROLE = frozenset(Role)
@@ -63,6 +64,8 @@ POLICY: dict[Permission, Rule] = {
     Permission.MANAGE_MEMBERS: _roles(Role.COORDINATOR),
     Permission.EDIT_COALITION: _roles(Role.COORDINATOR),
     Permission.VIEW_AUDIT_LOG: _roles(Role.COORDINATOR),
+    # Logins, failed logins and two-step events belong to no coalition; the operator sees them.
+    Permission.VIEW_ACCOUNT_AUDIT_LOG: Rule(Audience.PLATFORM_ADMIN),
 }
 
 

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
@@ -16,7 +17,19 @@ from weerbaar.coalitions.tenancy import for_coalition
 def log(request: HttpRequest, slug: str) -> HttpResponse:
     """The coalition's audit log, filterable; read-only for everyone, coordinators included."""
     coalition: Coalition = request.coalition  # type: ignore[attr-defined]
-    entries = for_coalition(AuditEntry.objects.all(), coalition).select_related("actor")
+    return render_log(request, for_coalition(AuditEntry.objects.all(), coalition), scope=None)
+
+
+@requires(Permission.VIEW_ACCOUNT_AUDIT_LOG)
+def platform_log(request: HttpRequest) -> HttpResponse:
+    """Account events that belong to no coalition: logins, failed logins, two-step events."""
+    entries = AuditEntry.objects.filter(coalition__isnull=True)
+    return render_log(request, entries, scope="accounts")
+
+
+def render_log(
+    request: HttpRequest, entries: QuerySet[AuditEntry], *, scope: str | None
+) -> HttpResponse:
     form = AuditFilterForm(request.GET or None)
     if form.is_bound and form.is_valid():
         data = form.cleaned_data
@@ -32,4 +45,4 @@ def log(request: HttpRequest, slug: str) -> HttpResponse:
             entries = entries.filter(created_at__date__lte=data["until"])
     page = Paginator(entries, 50).get_page(request.GET.get("page"))
     template = "audit/_results.html" if request.htmx else "audit/log.html"  # type: ignore[attr-defined]
-    return render(request, template, {"form": form, "page": page})
+    return render(request, template, {"form": form, "page": page, "scope": scope})

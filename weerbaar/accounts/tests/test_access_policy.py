@@ -58,6 +58,7 @@ SAMPLE_KWARGS: dict[str, Sample] = {
         "invitation_id": t.invitation.pk,
     },
     "audit:log": {"slug": "voorbeeldstad"},
+    "audit:platform_log": {},
     "coalitions:platform_admin": {},
     "coalitions:create": {},
     "coalitions:public_page": {"slug": "voorbeeldstad"},

@@ -154,3 +154,28 @@ class AuditLogTestCase(PersonasTestCase):
         self.assertEqual(entry.coalition, self.coalition)
         self.assertEqual(entry.result, AuditResult.DENIED)
         self.assertEqual(entry.detail, {"permission": "view_audit_log", "path": LOG_URL})
+
+    def test_it_shows_the_platform_admin_account_events_and_no_coalition_entries(self) -> None:
+        self.client.post("/account/inloggen/", {"username": "cees@example.org", "password": "x"})
+        coalition_entry = self.record(AuditAction.ROLE_CHANGED, "ours@example.org")
+        self.log_in(self.pieter)
+
+        response = self.client.get("/platform/logboek/")
+
+        entries = list(response.context["page"].object_list)
+        self.assertTrue(
+            any(
+                e.action == AuditAction.LOGIN_FAILED and e.actor_label == "cees@example.org"
+                for e in entries
+            )
+        )
+        self.assertNotIn(coalition_entry, entries)
+        self.assertTrue(all(entry.coalition_id is None for entry in entries))
+
+    def test_it_keeps_account_events_out_of_a_coalitions_log(self) -> None:
+        self.client.post("/account/inloggen/", {"username": "cees@example.org", "password": "x"})
+        self.log_in(self.anna)
+
+        entries = self.shown()
+
+        self.assertFalse(any(e.action == AuditAction.LOGIN_FAILED for e in entries))
