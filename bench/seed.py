@@ -68,7 +68,7 @@ def seed() -> None:
     from django.db import transaction
     from django.utils import timezone
 
-    from weerbaar.accounts.choices import InvitationStatus, Role
+    from weerbaar.accounts.choices import ROLES_REQUIRING_MFA, InvitationStatus, Role
     from weerbaar.accounts.models import Invitation, Membership, User, hash_invitation_token
     from weerbaar.coalitions.choices import FocusArea, Theme
     from weerbaar.coalitions.looks import DEFAULT_LOOK
@@ -144,6 +144,9 @@ def seed() -> None:
                 other = coalitions[(i + 7) % COALITIONS]
                 memberships.append(Membership(user_id=user_ids[email], coalition=other))
         Membership.objects.bulk_create(memberships, batch_size=1000)
+        # bulk_create bypasses the actions, so set what do_sync_mfa_requirement would.
+        privileged = {m.user_id for m in memberships if m.role in ROLES_REQUIRING_MFA}
+        User.objects.filter(pk__in=privileged).update(mfa_required=True)
 
         expires = timezone.now() + timedelta(days=14)
         Invitation.objects.bulk_create(

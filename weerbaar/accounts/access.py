@@ -41,7 +41,7 @@ def get_membership(request: HttpRequest, coalition: Coalition) -> Membership | N
     user = request.user
     if not user.is_authenticated:
         return None
-    return Membership.objects.filter(user=user, coalition=coalition).first()
+    return Membership.objects.filter(user=user, coalition=coalition).order_by().first()
 
 
 def is_mfa_pending(user: User) -> bool:

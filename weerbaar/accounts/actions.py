@@ -61,6 +61,14 @@ def do_invite_member(
     return invitation, token
 
 
+def do_sync_mfa_requirement(user: User) -> None:
+    """Recompute whether ``user`` needs two-step verification after their roles changed."""
+    required = user.compute_mfa_required()
+    if user.mfa_required != required:
+        user.mfa_required = required
+        user.save(update_fields=["mfa_required"])
+
+
 def get_invitation_by_token(token: str) -> Invitation | None:
     return (
         Invitation.objects.select_related("coalition")
@@ -98,6 +106,7 @@ def do_accept_invitation(
     )
     if not created and membership.role != invitation.role:
         do_change_role(invitation.invited_by, membership, Role(invitation.role), request)
+    do_sync_mfa_requirement(user)
     invitation.status = InvitationStatus.ACCEPTED
     invitation.accepted_at = timezone.now()
     invitation.accepted_by = user
@@ -163,6 +172,7 @@ def do_change_role(
         return
     membership.role = role
     membership.save(update_fields=["role"])
+    do_sync_mfa_requirement(membership.user)
     do_record_audit_entry(
         AuditAction.ROLE_CHANGED,
         actor=actor,
@@ -186,6 +196,7 @@ def do_end_membership(
         detail={"role": membership.role},
     )
     membership.delete()
+    do_sync_mfa_requirement(membership.user)
 
 
 def do_start_totp_enrolment(user: User) -> TOTPDevice:

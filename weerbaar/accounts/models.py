@@ -36,6 +36,9 @@ class User(AbstractBaseUser):
         help_text=_("Operates the installation: creates coalitions. Sees no signal content."),
     )
     date_joined = models.DateTimeField(default=timezone.now)
+    # Kept in step with roles by the actions (``do_sync_mfa_requirement``), so the check that
+    # runs on every request reads the row already loaded instead of querying memberships.
+    mfa_required = models.BooleanField(default=False, editable=False)
 
     objects: ClassVar[UserManager] = UserManager()
 
@@ -61,9 +64,12 @@ class User(AbstractBaseUser):
 
     def needs_mfa(self) -> bool:
         """Whether this person holds a role for which two-step verification is required."""
-        if self.is_platform_admin:
-            return True
-        return self.memberships.filter(role__in=ROLES_REQUIRING_MFA).exists()
+        return self.mfa_required or self.is_platform_admin
+
+    def compute_mfa_required(self) -> bool:
+        return (
+            self.is_platform_admin or self.memberships.filter(role__in=ROLES_REQUIRING_MFA).exists()
+        )
 
 
 class Membership(models.Model):
@@ -77,7 +83,7 @@ class Membership(models.Model):
     objects = MembershipQuerySet.as_manager()
 
     class Meta:
-        ordering = ["coalition", "user__full_name"]
+        ordering = ["pk"]
         constraints = [
             models.UniqueConstraint(fields=["user", "coalition"], name="membership_unique"),
         ]

@@ -232,7 +232,11 @@ def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
 @requires(Permission.VIEW_MEMBERS)
 def members(request: HttpRequest, slug: str) -> HttpResponse:
     coalition: Coalition = request.coalition  # type: ignore[attr-defined]
-    memberships = for_coalition(Membership.objects.all(), coalition).select_related("user")
+    memberships = (
+        for_coalition(Membership.objects.all(), coalition)
+        .select_related("user")
+        .order_by("user__full_name")
+    )
     invitations = for_coalition(Invitation.objects.pending(), coalition).order_by("email")
     return render(
         request,

@@ -129,7 +129,7 @@ class Principle(models.Model):
     text = models.CharField(_("principle"), max_length=300)
 
     class Meta:
-        ordering = ["coalition", "position", "pk"]
+        ordering = ["position", "pk"]
         verbose_name = _("principle")
         verbose_name_plural = _("principles")
 
@@ -147,7 +147,7 @@ class Area(models.Model):
     )
 
     class Meta:
-        ordering = ["coalition", "name"]
+        ordering = ["name"]
         constraints = [
             models.UniqueConstraint(fields=["coalition", "name"], name="area_unique_name"),
         ]

@@ -46,6 +46,16 @@ class RolesTestCase(PersonasTestCase):
         self.assertEqual(response.status_code, 302)
         self.assertTrue(response["Location"].startswith("/account/tweestapsverificatie/"))
 
+    def test_it_lifts_two_step_verification_when_an_analyst_becomes_a_member(self) -> None:
+        femke_membership = Membership.objects.get(user=self.femke, coalition=self.coalition)
+        self.log_in(self.anna)
+        self.client.post(self.role_url(femke_membership), {"role": Role.MEMBER})
+
+        self.femke.refresh_from_db()
+        self.assertFalse(self.femke.needs_mfa())
+        self.log_in(self.femke, verified=False)
+        self.assertEqual(self.client.get("/voorbeeldstad/start/").status_code, 200)
+
     def test_it_refuses_an_unknown_role_and_keeps_the_old_one(self) -> None:
         self.log_in(self.anna)
 
