@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.urls import URLPattern, URLResolver, include, path
-from django.views.i18n import set_language
 
 from weerbaar.accounts.access import requires
 from weerbaar.accounts.policy import Permission
@@ -17,9 +16,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", coalition_views.platform_home, name="platform_home"),
     path("toegankelijkheid/", coalition_views.accessibility, name="accessibility"),
     path("help/", coalition_views.help_page, name="help"),
-    path(
-        "i18n/setlang/", requires(Permission.VIEW_PUBLIC_PAGES)(set_language), name="set_language"
-    ),
+    path("taal/<str:language>/", coalition_views.switch_language, name="switch_language"),
     path("", include("weerbaar.accounts.urls")),
     path("", include("weerbaar.audit.urls")),
     path("", include("weerbaar.coalitions.urls")),

@@ -2,9 +2,11 @@ from __future__ import annotations
 
 from typing import cast
 
+from django.conf import settings as django_settings
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -16,15 +18,18 @@ from weerbaar.coalitions.actions import do_create_coalition, do_update_coalition
 from weerbaar.coalitions.forms import CoalitionForm, NewCoalitionForm
 from weerbaar.coalitions.models import Coalition
 from weerbaar.coalitions.tenancy import for_coalition
+from weerbaar.lib.page_cache import cache_for_visitors
 
 
 @requires(Permission.VIEW_PUBLIC_PAGES)
+@cache_for_visitors
 def platform_home(request: HttpRequest) -> HttpResponse:
     coalitions = Coalition.objects.listed().only("slug", "name", "region", "ambition")
     return render(request, "coalitions/platform_home.html", {"coalitions": coalitions})
 
 
 @requires(Permission.VIEW_PUBLIC_PAGES)
+@cache_for_visitors
 def public_page(request: HttpRequest, slug: str) -> HttpResponse:
     coalition: Coalition = request.coalition  # type: ignore[attr-defined]
     return render(
@@ -99,10 +104,36 @@ def get_page_language() -> str:
 
 
 @requires(Permission.VIEW_PUBLIC_PAGES)
+@cache_for_visitors
 def accessibility(request: HttpRequest) -> HttpResponse:
     return render(request, f"pages/accessibility.{get_page_language()}.html")
 
 
 @requires(Permission.VIEW_PUBLIC_PAGES)
+@cache_for_visitors
 def help_page(request: HttpRequest) -> HttpResponse:
     return render(request, f"pages/help.{get_page_language()}.html")
+
+
+@requires(Permission.VIEW_PUBLIC_PAGES)
+def switch_language(request: HttpRequest, language: str) -> HttpResponse:
+    """Remember the chosen language in a cookie and go back to the page the visitor was on.
+
+    A plain link rather than Django's POST form: public pages then carry no CSRF token and can
+    be cached, and a preference cookie is no state worth forging a request for.
+    """
+    if language not in dict(django_settings.LANGUAGES):
+        raise Http404
+    target = request.GET.get("next", "")
+    if not url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+        target = "/"
+    response = redirect(target)
+    response.set_cookie(
+        django_settings.LANGUAGE_COOKIE_NAME,
+        language,
+        max_age=60 * 60 * 24 * 365,
+        secure=django_settings.LANGUAGE_COOKIE_SECURE,
+        samesite="Lax",
+        httponly=True,
+    )
+    return response

@@ -34,7 +34,7 @@ SAMPLE_KWARGS: dict[str, Sample] = {
     "platform_home": {},
     "accessibility": {},
     "help": {},
-    "set_language": {},
+    "switch_language": {"language": "en"},
     "oidc_authentication_init": {},
     "oidc_authentication_callback": {},
     "accounts:home": {},

@@ -158,21 +158,18 @@ def test_the_header_switches_language_and_back(page: Page, console: list[str]) -
     page.goto("/")
     assert page.locator("html").get_attribute("lang") == "nl"
 
-    page.locator("#id_header_language").select_option("en")
-    page.locator(".weerbaar-language button[type=submit]").click()
-    page.wait_for_load_state()
+    page.goto(f"/{DEMO_SLUG}/")
+    page.locator(".weerbaar-language a[lang=en]").click()
+    page.wait_for_url(f"**/{DEMO_SLUG}/")
 
     assert page.locator("html").get_attribute("lang") == "en"
-    assert page.locator("main h1").inner_text() == "Online coalitions"
-    assert page.locator("label[for=id_header_language]").inner_text() == "Language"
+    assert page.locator("#focus-heading").inner_text() == "What we focus on"
 
-    page.locator("#id_header_language").select_option("nl")
-    page.locator(".weerbaar-language button[type=submit]").click()
-    page.wait_for_load_state()
+    page.locator(".weerbaar-language a[lang=nl]").click()
+    page.wait_for_url(f"**/{DEMO_SLUG}/")
 
     assert page.locator("html").get_attribute("lang") == "nl"
-    assert page.locator("#id_header_language").input_value() == "nl"
-    assert page.locator("label[for=id_header_language]").inner_text() == "Taal"
+    assert page.locator("#focus-heading").inner_text() == "Waar we ons op richten"
     assert_no_csp_violations(console)
 
 
