@@ -421,6 +421,16 @@ def main(argv: list[str] | None = None) -> int:
         Page("bare", "bare view", "/bench/bare/", expect="ok"),
         # No target: the cheapest page on base.html, no queries. Shows the cost of the layout.
         Page("layout_only", "help page (layout)", "/help/", reference=True, expect='id="main"'),
+        # No target: the bare view with the member's session cookie. The middleware then loads
+        # the session and the user (two queries), the fixed cost of any logged-in page.
+        Page(
+            "bare_logged_in",
+            "bare view, logged in",
+            "/bench/bare/",
+            authenticated=True,
+            reference=True,
+            expect="ok",
+        ),
         Page("platform_home", "platform home", "/", expect=f"/{slug}/"),
         Page("public_page", "coalition public page", f"/{slug}/", expect="Uitgangspunt 1"),
         Page(
