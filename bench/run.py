@@ -100,7 +100,7 @@ class PageResult:
         return statistics.median(values) if values else None
 
 
-def bench_environment(settings_module: str) -> dict[str, str]:
+def bench_environment(settings_module: str, redis_url: str = "") -> dict[str, str]:
     """The child processes' environment: bench database, production-like, loopback only."""
     env = dict(os.environ)
     # Never the developer's own database or queue, whatever the shell exports.
@@ -118,6 +118,8 @@ def bench_environment(settings_module: str) -> dict[str, str]:
             "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")])),
         }
     )
+    if redis_url:  # --redis: the production shape, with sessions and the cache in Redis
+        env["REDIS_URL"] = redis_url
     return env
 
 
@@ -345,6 +347,13 @@ def print_table(results: list[PageResult], bare: PageResult) -> list[dict[str, A
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--duration", type=int, default=10, help="seconds per wrk run (10)")
+    parser.add_argument(
+        "--redis",
+        default="",
+        metavar="URL",
+        help="serve with REDIS_URL (sessions, cache and job queue in Redis), "
+        "e.g. redis://127.0.0.1:6379/13",
+    )
     parser.add_argument("--warmup", type=int, default=2, help="seconds of warm-up per page (2)")
     parser.add_argument("--connections", type=int, default=20, help="concurrent clients (20)")
     parser.add_argument("--threads", type=int, default=2, help="wrk threads (2)")
@@ -396,7 +405,7 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
     VAR_DIR.mkdir(parents=True, exist_ok=True)
-    env = bench_environment(args.settings)
+    env = bench_environment(args.settings, args.redis)
     python = sys.executable
 
     try:

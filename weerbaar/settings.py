@@ -146,6 +146,13 @@ CACHES = {
     if REDIS_URL
     else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
 }
+# With Redis, sessions are read from the shared cache and written through to the database, so
+# a logout in one process ends the session in all of them. A per-process cache could not.
+SESSION_ENGINE = (
+    "django.contrib.sessions.backends.cached_db"
+    if REDIS_URL
+    else "django.contrib.sessions.backends.db"
+)
 PUBLIC_PAGE_CACHE_SECONDS = env.int("PUBLIC_PAGE_CACHE_SECONDS", 0 if TESTING else 60, minimum=0)
 
 # Accounts and login.
