@@ -8,12 +8,13 @@ from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
 
-from weerbaar.accounts.actions import do_invite_member
+from weerbaar.accounts.actions import do_change_role, do_invite_member
 from weerbaar.accounts.choices import Role
 from weerbaar.accounts.models import Membership, User
 from weerbaar.audit.actions import do_record_audit_entry
 from weerbaar.audit.choices import AuditAction
 from weerbaar.coalitions.models import Coalition, Principle
+from weerbaar.coalitions.tenancy import for_coalition
 from weerbaar.partners.choices import JoinRequestEventKind, JoinRequestStatus
 from weerbaar.partners.models import JoinRequest, JoinRequestEvent, Partner
 from weerbaar.partners.notifications import (
@@ -153,6 +154,30 @@ def do_link_membership_to_partner(
     )
 
 
+def _welcome_contact(
+    actor: User, join_request: JoinRequest, partner: Partner, request: HttpRequest | None
+) -> None:
+    existing = (
+        for_coalition(Membership.objects.all(), join_request.coalition)
+        .filter(user__email__iexact=join_request.contact_email)
+        .select_related("user", "coalition")
+        .first()
+    )
+    if existing is None:
+        do_invite_member(
+            actor,
+            join_request.coalition,
+            join_request.contact_email,
+            Role.PARTNER_ADMIN,
+            request,
+            partner=partner,
+        )
+        return
+    do_link_membership_to_partner(actor, existing, partner, request)
+    if existing.role == Role.MEMBER:
+        do_change_role(actor, existing, Role.PARTNER_ADMIN, request)
+
+
 def _lock(join_request: JoinRequest) -> JoinRequest:
     return (
         JoinRequest.objects.select_for_update().select_related("coalition").get(pk=join_request.pk)
@@ -171,8 +196,10 @@ def do_decide_join_request(
     """Approve or reject a pending join request.
 
     Approval creates the partner and invites the contact person as its partner admin; the
-    invitation mail is the applicant's answer. Rejection mails ``message`` to the contact.
-    Raises ``workflow.TransitionError`` for a request that was already handled.
+    invitation mail is the applicant's answer. A contact who is already in the coalition is
+    linked to the partner instead, and a plain member becomes partner admin (a coordinator or
+    analyst keeps their role). Rejection mails ``message`` to the contact. Raises
+    ``workflow.TransitionError`` for a request that was already handled.
     """
     locked = _lock(join_request)
     check_transition(JoinRequestStatus(locked.status), status)
@@ -189,14 +216,7 @@ def do_decide_join_request(
             website=locked.website,
             request=request,
         )
-        do_invite_member(
-            actor,
-            locked.coalition,
-            locked.contact_email,
-            Role.PARTNER_ADMIN,
-            request,
-            partner=locked.partner,
-        )
+        _welcome_contact(actor, locked, locked.partner, request)
     locked.save(update_fields=["status", "decided_by", "decided_at", "message", "partner"])
     approved = status == JoinRequestStatus.APPROVED
     _record_event(

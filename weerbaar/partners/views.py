@@ -89,7 +89,7 @@ def join_request(request: HttpRequest, slug: str, join_request_id: int) -> HttpR
                     )
                     messages.success(
                         request,
-                        _("%(name)s is now a partner; %(email)s has been invited as partner admin.")
+                        _("%(name)s is now a partner, with %(email)s as its contact person.")
                         % {"name": item.organisation_name, "email": item.contact_email},
                     )
                 elif isinstance(form, RejectForm):

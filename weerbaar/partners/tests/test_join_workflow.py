@@ -129,6 +129,30 @@ class JoinWorkflowTestCase(PersonasTestCase):
         self.assertEqual(membership.organisation, self.join_request.partner)
         self.assertEqual(Invitation.objects.get(email=els.email).status, InvitationStatus.ACCEPTED)
 
+    def test_it_links_a_contact_who_is_already_in_the_coalition(self) -> None:
+        scenarios = [
+            (self.cees, Role.PARTNER_ADMIN),  # a member becomes the partner's admin
+            (self.anna, Role.COORDINATOR),  # a coordinator keeps her role
+        ]
+        for user, role in scenarios:
+            with self.subTest(user=user.email):
+                self.setUp()
+                JoinRequest.objects.filter(pk=self.join_request.pk).update(
+                    contact_email=user.email.upper()
+                )
+
+                self.assertEqual(self.run_steps(APPROVE), [302])
+
+                membership = Membership.objects.get(user=user, coalition=self.coalition)
+                self.assertEqual(membership.role, role)
+                self.assertEqual(membership.organisation, self.join_request.partner)
+                self.assertFalse(Invitation.objects.pending().filter(email=user.email).exists())
+                self.assertTrue(
+                    AuditEntry.objects.filter(
+                        action=AuditAction.MEMBERSHIP_LINKED, object_id=str(membership.pk)
+                    ).exists()
+                )
+
     def test_it_refuses_to_approve_twice_with_a_clear_message(self) -> None:
         codes = self.run_steps(APPROVE, APPROVE)
 
