@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -168,3 +168,8 @@ class JoinRequestEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.join_request} {self.kind}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.pk is not None:
+            raise ValueError("The history of a join request is only ever added to.")
+        super().save(*args, **kwargs)

@@ -74,6 +74,13 @@ class PartnerProfilesTestCase(PersonasTestCase):
             {"description", "domains", "expertise", "website", "is_public"},
         )
 
+    def test_it_links_a_partner_admin_to_their_organisation_from_the_home_page(self) -> None:
+        self.log_in(self.bram)
+
+        response = self.client.get("/voorbeeldstad/start/")
+
+        self.assertContains(response, f'href="/voorbeeldstad/partners/{self.library.pk}/"')
+
     def test_it_refuses_a_partner_admin_another_organisation(self) -> None:
         self.log_in(self.bram)
 
