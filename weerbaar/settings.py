@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "weerbaar.audit",
     "weerbaar.coalitions",
     "weerbaar.accounts",
+    "weerbaar.partners",
     "weerbaar.dev",
 ]
 

@@ -19,6 +19,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("taal/<str:language>/", coalition_views.switch_language, name="switch_language"),
     path("", include("weerbaar.accounts.urls")),
     path("", include("weerbaar.audit.urls")),
+    path("", include("weerbaar.partners.urls")),
     path("", include("weerbaar.coalitions.urls")),
 ]
 

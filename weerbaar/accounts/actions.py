@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import secrets
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import transaction
@@ -18,6 +19,9 @@ from weerbaar.audit.actions import do_record_audit_entry
 from weerbaar.audit.choices import AuditAction
 from weerbaar.coalitions.models import Coalition
 
+if TYPE_CHECKING:
+    from weerbaar.partners.models import Partner
+
 
 class InvitationError(Exception):
     """The invitation cannot be used (any more); the message is shown to the visitor."""
@@ -30,12 +34,15 @@ def do_invite_member(
     email: str,
     role: Role,
     request: HttpRequest | None = None,
+    *,
+    partner: Partner | None = None,
 ) -> tuple[Invitation, str]:
     """Invite ``email`` to ``coalition`` with ``role`` and mail the link.
 
     Returns the invitation and its token; only the token's hash is stored, so the mail (and
     the demo command) is the only place the link exists. An earlier pending invitation for the
-    same address and coalition is revoked, so one person never has two live links.
+    same address and coalition is revoked, so one person never has two live links. With
+    ``partner``, the membership the invitation creates is linked to that organisation.
     """
     email = email.strip().lower()
     for previous in Invitation.objects.pending().filter(coalition=coalition, email=email):
@@ -48,6 +55,7 @@ def do_invite_member(
         token_hash=hash_invitation_token(token),
         invited_by=actor,
         expires_at=timezone.now() + timedelta(days=settings.INVITATION_VALID_DAYS),
+        partner=partner,
     )
     do_record_audit_entry(
         AuditAction.INVITATION_SENT,
@@ -55,7 +63,7 @@ def do_invite_member(
         request=request,
         coalition=coalition,
         target=invitation,
-        detail={"role": str(role)},
+        detail={"role": str(role), **({"partner": partner.pk} if partner else {})},
     )
     transaction.on_commit(lambda: notify_invitation(invitation, token))
     return invitation, token
@@ -102,10 +110,19 @@ def do_accept_invitation(
         raise InvitationError("This invitation is meant for another e-mail address.")
 
     membership, created = Membership.objects.get_or_create(
-        user=user, coalition=invitation.coalition, defaults={"role": invitation.role}
+        user=user,
+        coalition=invitation.coalition,
+        defaults={"role": invitation.role, "organisation_id": invitation.partner_id},
     )
     if not created and membership.role != invitation.role:
         do_change_role(invitation.invited_by, membership, Role(invitation.role), request)
+    if (
+        not created
+        and invitation.partner_id
+        and membership.organisation_id != invitation.partner_id
+    ):
+        membership.organisation_id = invitation.partner_id
+        membership.save(update_fields=["organisation"])
     do_sync_mfa_requirement(user)
     invitation.status = InvitationStatus.ACCEPTED
     invitation.accepted_at = timezone.now()

@@ -44,6 +44,9 @@ class Permission(StrEnum):
     EDIT_COALITION = "edit_coalition"
     VIEW_AUDIT_LOG = "view_audit_log"
     VIEW_ACCOUNT_AUDIT_LOG = "view_account_audit_log"
+    VIEW_PARTNERS = "view_partners"
+    EDIT_PARTNER = "edit_partner"
+    MANAGE_JOIN_REQUESTS = "manage_join_requests"
 
 
 EVERY_ROLE = frozenset(Role)
@@ -66,6 +69,11 @@ POLICY: dict[Permission, Rule] = {
     Permission.VIEW_AUDIT_LOG: _roles(Role.COORDINATOR),
     # Logins, failed logins and two-step events belong to no coalition; the operator sees them.
     Permission.VIEW_ACCOUNT_AUDIT_LOG: Rule(Audience.PLATFORM_ADMIN),
+    Permission.VIEW_PARTNERS: _roles(*EVERY_ROLE),
+    # A partner admin only edits the partner their membership is linked to; the view checks
+    # that with ``partners.access.access_partner_for_edit``.
+    Permission.EDIT_PARTNER: _roles(Role.PARTNER_ADMIN, Role.COORDINATOR),
+    Permission.MANAGE_JOIN_REQUESTS: _roles(Role.COORDINATOR),
 }
 
 

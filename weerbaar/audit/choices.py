@@ -22,6 +22,16 @@ class AuditAction(models.TextChoices):
     MEMBERSHIP_ENDED = "membership_ended", _("Ended a membership")
     COALITION_CREATED = "coalition_created", _("Created a coalition")
     COALITION_UPDATED = "coalition_updated", _("Changed coalition settings")
+    JOIN_REQUEST_SUBMITTED = "join_request_submitted", _("Received a join request")
+    JOIN_REQUEST_QUESTION_ASKED = (
+        "join_request_question",
+        _("Asked a question about a join request"),
+    )
+    JOIN_REQUEST_APPROVED = "join_request_approved", _("Approved a join request")
+    JOIN_REQUEST_REJECTED = "join_request_rejected", _("Rejected a join request")
+    PARTNER_CREATED = "partner_created", _("Added a partner")
+    PARTNER_UPDATED = "partner_updated", _("Changed a partner's profile")
+    MEMBERSHIP_LINKED = "membership_linked", _("Linked a member to a partner")
     ACCESS_DENIED = "access_denied", _("Was refused access")
 
 

@@ -19,6 +19,8 @@ from weerbaar.coalitions.forms import CoalitionForm, NewCoalitionForm
 from weerbaar.coalitions.models import Coalition
 from weerbaar.coalitions.tenancy import for_coalition
 from weerbaar.lib.page_cache import cache_for_visitors
+from weerbaar.partners.directory import group_by_domain
+from weerbaar.partners.models import JoinRequest, Partner
 
 
 @requires(Permission.VIEW_PUBLIC_PAGES)
@@ -38,6 +40,9 @@ def public_page(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "coalition": coalition,
             "principles": list(coalition.principles.all()),
+            "partners_by_domain": group_by_domain(
+                for_coalition(Partner.objects.public(), coalition)
+            ),
         },
     )
 
@@ -51,10 +56,14 @@ def member_home(request: HttpRequest, slug: str) -> HttpResponse:
         "membership": membership,
         "member_count": for_coalition(Membership.objects.all(), coalition).count(),
         "areas": list(coalition.areas.all()),
+        "partner_count": for_coalition(Partner.objects.all(), coalition).count(),
     }
     if membership.role == Role.COORDINATOR:
         context["pending_invitations"] = for_coalition(
             Invitation.objects.pending(), coalition
+        ).count()
+        context["pending_join_requests"] = for_coalition(
+            JoinRequest.objects.pending(), coalition
         ).count()
     return render(request, "coalitions/member_home.html", context)
 

@@ -17,10 +17,16 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from weerbaar.accounts.actions import do_accept_invitation, do_invite_member
 from weerbaar.accounts.choices import Role
-from weerbaar.accounts.models import User
+from weerbaar.accounts.models import Membership, User
 from weerbaar.coalitions.actions import do_create_coalition
 from weerbaar.coalitions.choices import AreaKind, FocusArea, Theme
 from weerbaar.coalitions.models import Coalition
+from weerbaar.partners.actions import (
+    do_create_partner,
+    do_link_membership_to_partner,
+    do_submit_join_request,
+)
+from weerbaar.partners.choices import Domain
 
 DEMO_PASSWORD = "Weerbaar-demo-2026"
 DEMO_SLUG = "voorbeeldstad"
@@ -89,6 +95,161 @@ ZEEUWSE_KUST = {
 }
 
 
+@dataclass(frozen=True)
+class DemoPartner:
+    name: str
+    domains: list[Domain]
+    description: str
+    expertise: str = ""
+    website: str = ""
+    is_public: bool = True
+
+
+# Fictional organisations of Voorbeeldstad; websites use the reserved .example domain.
+VOORBEELDSTAD_PARTNERS = [
+    DemoPartner(
+        "Gemeente Voorbeeldstad \N{EN DASH} Openbare Orde en Veiligheid",
+        [Domain.PUBLIC_ORDER_SAFETY],
+        "De afdeling OOV coördineert de aanpak van polarisatie en radicalisering en is "
+        "kwartiermaker van de coalitie.",
+        "Aanpak polarisatie en radicalisering\nSamenwerking met politie en jeugdzorg",
+        "https://www.voorbeeldstad.example/veiligheid",
+    ),
+    DemoPartner(
+        "Gemeente Voorbeeldstad \N{EN DASH} Maatschappelijke Ontwikkeling",
+        [Domain.SOCIAL_DEVELOPMENT],
+        "Werkt aan kansengelijkheid, welzijn en meedoen in alle wijken van Voorbeeldstad.",
+        "Wijkgericht werken\nSubsidies voor welzijnsorganisaties",
+    ),
+    DemoPartner(
+        "GGD Regio Voorbeeldstad",
+        [Domain.PUBLIC_HEALTH],
+        "Bewaakt en bevordert de gezondheid van inwoners, ook hun mentale gezondheid online.",
+        "Mentale gezondheid van jongeren\nGezondheidsmonitor Jeugd",
+        "https://www.ggd-voorbeeldstad.example",
+    ),
+    DemoPartner(
+        "Bibliotheek Voorbeeldstad",
+        [Domain.LIBRARY, Domain.MEDIA_LITERACY],
+        "De bibliotheek helpt iedereen mee te doen in de digitale samenleving, met "
+        "spreekuren, cursussen en lessen mediawijsheid op scholen.",
+        "Mediawijsheid voor ouders\nNepnieuws herkennen\nDigitaal spreekuur",
+        "https://www.bibliotheekvoorbeeldstad.example",
+    ),
+    DemoPartner(
+        "Jongerenwerk Voorbeeldstad",
+        [Domain.YOUTH_WORK],
+        "Jongerenwerkers zijn er in elke wijk, op straat én online, en kennen de platforms "
+        "waar jongeren elkaar ontmoeten.",
+        "Online jongerenwerk\nGroepsdynamiek en weerbaarheid",
+    ),
+    DemoPartner(
+        "Politie basisteam Voorbeeldstad",
+        [Domain.POLICE],
+        "Het basisteam werkt met wijkagenten en een digitaal team aan veiligheid, ook online.",
+        "Online oplichting en sextortion\nDoorverwijzing bij acute dreiging",
+    ),
+    DemoPartner(
+        "Hogeschool Voorbeeldstad \N{EN DASH} lectoraat Digitale Weerbaarheid",
+        [Domain.RESEARCH, Domain.EDUCATION],
+        "Het lectoraat onderzoekt hoe jongeren zich online weerbaar maken en deelt wat werkt.",
+        "Praktijkgericht onderzoek\nEvaluatie van interventies",
+        "https://www.hogeschoolvoorbeeldstad.example/lectoraat",
+    ),
+    DemoPartner(
+        "Stichting Mediawijs Voorbeeldstad",
+        [Domain.MEDIA_LITERACY, Domain.CIVIL_SOCIETY],
+        "Een kleine stichting die gastlessen en ouderavonden over sociale media verzorgt.",
+        "Gastlessen in groep 7 en 8\nOuderavonden",
+    ),
+    DemoPartner(
+        "Voortgezet onderwijs: Stedelijk College",
+        [Domain.EDUCATION],
+        "Een brede scholengemeenschap met een eigen aanpak voor digitaal burgerschap.",
+        "Digitaal burgerschap in de les\nAanpak online pesten",
+    ),
+    DemoPartner(
+        "Sociaal Wijkteam Voorbeeldstad",
+        [Domain.CARE, Domain.SOCIAL_DEVELOPMENT],
+        "Hulp bij opvoeden, geldzorgen en relaties, dichtbij in de wijk.",
+        "Opvoedondersteuning\nWarme doorverwijzing",
+    ),
+    DemoPartner(
+        "Moskee- en kerkenoverleg Voorbeeldstad",
+        [Domain.CIVIL_SOCIETY],
+        "Levensbeschouwelijke gemeenschappen die samen het gesprek over polarisatie voeren.",
+        "Dialoogavonden",
+    ),
+    DemoPartner(
+        "Lokale omroep Voorbeeldstad FM",
+        [Domain.MEDIA_LITERACY, Domain.BUSINESS],
+        "De lokale omroep maakt programma's met en voor jongeren.",
+        is_public=False,
+    ),
+    DemoPartner(
+        "Jeugdzorg Regio Voorbeeldstad",
+        [Domain.CARE],
+        "Specialistische jeugdhulp; denkt mee over jongeren die online in de knel raken.",
+        is_public=False,
+    ),
+    DemoPartner(
+        "Ondernemersvereniging Binnenstad",
+        [Domain.BUSINESS],
+        "Winkeliers en horeca die zien wat er op straat en online speelt.",
+        is_public=False,
+    ),
+]
+
+# The partner Bram (partner admin) works for.
+BRAM_PARTNER = "Bibliotheek Voorbeeldstad"
+
+PENDING_JOIN_REQUESTS: list[dict[str, Any]] = [
+    {
+        "organisation_name": "Buurthuis De Brug",
+        "domains": [Domain.CIVIL_SOCIETY.value, Domain.YOUTH_WORK.value],
+        "website": "https://www.debrug.example",
+        "contact_name": "Els Mulder",
+        "contact_email": "els@debrug.example",
+        "motivation": (
+            "In ons buurthuis horen we veel over online pesten en nepnieuws. We willen leren "
+            "van de andere partners en stellen onze ruimte beschikbaar voor bijeenkomsten."
+        ),
+    },
+    {
+        "organisation_name": "bibliotheek  voorbeeldstad",
+        "domains": [Domain.LIBRARY.value],
+        "website": "http://bibliotheekvoorbeeldstad.example/",
+        "contact_name": "Karim El Amrani",
+        "contact_email": "karim@bibliotheekvoorbeeldstad.example",
+        "motivation": (
+            "Onze vestiging in Noordwijk wil graag zelf meedoen met de lessen mediawijsheid."
+        ),
+    },
+]
+
+
+def _load_partners(coalition: Coalition, coordinator: User) -> None:
+    for item in VOORBEELDSTAD_PARTNERS:
+        partner = do_create_partner(
+            coordinator,
+            coalition,
+            name=item.name,
+            domains=[d.value for d in item.domains],
+            website=item.website,
+            description=item.description,
+            expertise=item.expertise,
+            is_public=item.is_public,
+        )
+        if item.name == BRAM_PARTNER:
+            bram = Membership.objects.get(
+                coalition=coalition, user__email="bram@voorbeeldstad.example"
+            )
+            do_link_membership_to_partner(coordinator, bram, partner)
+    principles = list(coalition.principles.all())
+    for data in PENDING_JOIN_REQUESTS:
+        do_submit_join_request(coalition, endorsed_principles=principles[:3], **data)
+
+
 def is_database_empty() -> bool:
     return not Coalition.objects.exists() and not User.objects.exists()
 
@@ -142,6 +303,7 @@ def load_demo() -> None:
     for user in User.objects.all():
         if user.needs_mfa():
             TOTPDevice.objects.create(user=user, name="Demo", confirmed=True)
+    _load_partners(Coalition.objects.get(slug=DEMO_SLUG), logins["anna@voorbeeldstad.example"])
 
 
 def get_totp_secret(user: User) -> str | None:

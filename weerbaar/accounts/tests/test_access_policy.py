@@ -23,6 +23,12 @@ from weerbaar.accounts.models import Invitation, Membership, User
 from weerbaar.accounts.policy import POLICY, Audience, Rule
 from weerbaar.coalitions.models import Coalition
 from weerbaar.lib.testing import PersonasTestCase
+from weerbaar.partners.actions import (
+    do_create_partner,
+    do_link_membership_to_partner,
+    do_submit_join_request,
+)
+from weerbaar.partners.models import JoinRequest, Partner
 
 Kwargs = dict[str, Any]
 Sample = Kwargs | Callable[["AccessPolicyTestCase"], Kwargs]
@@ -64,6 +70,17 @@ SAMPLE_KWARGS: dict[str, Sample] = {
     "coalitions:public_page": {"slug": "voorbeeldstad"},
     "coalitions:member_home": {"slug": "voorbeeldstad"},
     "coalitions:settings": {"slug": "voorbeeldstad"},
+    "partners:join": {"slug": "voorbeeldstad"},
+    "partners:join_thanks": {"slug": "voorbeeldstad"},
+    "partners:join_requests": {"slug": "voorbeeldstad"},
+    "partners:join_request": lambda t: {
+        "slug": "voorbeeldstad",
+        "join_request_id": t.join_request.pk,
+    },
+    "partners:partners": {"slug": "voorbeeldstad"},
+    "partners:partner": lambda t: {"slug": "voorbeeldstad", "partner_id": t.partner.pk},
+    # Bram's own organisation, so the partner admin is admitted as the policy says.
+    "partners:edit_partner": lambda t: {"slug": "voorbeeldstad", "partner_id": t.partner.pk},
 }
 
 # The same URLs in the other coalition, Zeeuwse Kust, where only Dirk has a role.
@@ -82,6 +99,19 @@ OTHER_TENANT_KWARGS: dict[str, Sample] = {
     "coalitions:public_page": {"slug": "zeeuwse-kust"},
     "coalitions:member_home": {"slug": "zeeuwse-kust"},
     "coalitions:settings": {"slug": "zeeuwse-kust"},
+    "partners:join": {"slug": "zeeuwse-kust"},
+    "partners:join_thanks": {"slug": "zeeuwse-kust"},
+    "partners:join_requests": {"slug": "zeeuwse-kust"},
+    "partners:join_request": lambda t: {
+        "slug": "zeeuwse-kust",
+        "join_request_id": t.other_join_request.pk,
+    },
+    "partners:partners": {"slug": "zeeuwse-kust"},
+    "partners:partner": lambda t: {"slug": "zeeuwse-kust", "partner_id": t.other_partner.pk},
+    "partners:edit_partner": lambda t: {
+        "slug": "zeeuwse-kust",
+        "partner_id": t.other_partner.pk,
+    },
 }
 
 # Pages that answer "gone" or "not found" for a made-up token while still being reachable.
@@ -123,6 +153,10 @@ class AccessPolicyTestCase(PersonasTestCase):
     dirk_membership: Membership
     invitation: Invitation
     other_invitation: Invitation
+    partner: Partner
+    other_partner: Partner
+    join_request: JoinRequest
+    other_join_request: JoinRequest
 
     @classmethod
     def setUpTestData(cls) -> None:
@@ -134,6 +168,24 @@ class AccessPolicyTestCase(PersonasTestCase):
         )
         cls.other_invitation, _token = do_invite_member(
             None, cls.other_coalition, "nieuw@example.org", Role.MEMBER
+        )
+        cls.partner = do_create_partner(cls.anna, cls.coalition, name="Bibliotheek", domains=[])
+        cls.other_partner = do_create_partner(None, cls.other_coalition, name="GGD", domains=[])
+        do_link_membership_to_partner(
+            cls.anna, Membership.objects.get(user=cls.bram, coalition=cls.coalition), cls.partner
+        )
+        cls.join_request, cls.other_join_request = (
+            do_submit_join_request(
+                coalition,
+                organisation_name="Buurthuis",
+                domains=["civil_society"],
+                website="",
+                contact_name="Els",
+                contact_email="els@example.org",
+                motivation="Wij doen graag mee.",
+                endorsed_principles=[],
+            )
+            for coalition in (cls.coalition, cls.other_coalition)
         )
 
     # Helpers

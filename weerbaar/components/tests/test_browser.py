@@ -217,3 +217,49 @@ def test_the_skip_link_is_the_first_tab_stop_and_moves_focus_to_main(page: Page)
     page.keyboard.press("Enter")
 
     assert get_focused(page)["id"] == "main"
+
+
+def test_an_organisation_applies_and_the_coordinator_approves(
+    page: Page, console: list[str]
+) -> None:
+    page.goto(f"/{DEMO_SLUG}/")
+    page.locator(f"a[href='/{DEMO_SLUG}/sluit-aan/']").click()
+    page.wait_for_url(f"**/{DEMO_SLUG}/sluit-aan/")
+    # The honeypot takes no room on screen and is skipped by Tab.
+    honeypot = page.locator("div.visually-hidden:has(#id_leave_empty)").bounding_box()
+    assert honeypot is not None
+    assert honeypot["width"] <= 1
+    assert page.locator("#id_leave_empty").get_attribute("tabindex") == "-1"
+    page.locator("#id_organisation_name").fill("Sportclub Voorbeeldstad")
+    page.locator("#id_website").fill("geen webadres")
+    page.locator("button[type=submit].utrecht-button--primary-action").click()
+    page.wait_for_load_state()
+    assert page.locator("#id_organisation_name").input_value() == "Sportclub Voorbeeldstad"
+    page.screenshot(path=SCREENSHOTS / "weerbaar-join-errors.png", full_page=True)
+    assert_accessible(page)
+
+    page.locator("#id_website").fill("https://sportclub.example")
+    page.locator("label", has_text="Bedrijfsleven").click()
+    page.locator("#id_contact_name").fill("Sam de Boer")
+    page.locator("#id_contact_email").fill("sam@sportclub.example")
+    page.locator("#id_motivation").fill("Onze trainers zien wat er in teamapps gebeurt.")
+    page.locator("button[type=submit].utrecht-button--primary-action").click()
+    page.wait_for_url(f"**/{DEMO_SLUG}/sluit-aan/bedankt/")
+
+    log_in_with_keyboard(page, COORDINATOR)
+    page.wait_for_url("**/account/tweestapsverificatie/**")
+    page.locator("#id_token").fill(current_totp(COORDINATOR))
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"**{MEMBER_HOME}")
+    page.goto(f"/{DEMO_SLUG}/beheer/aanmeldingen/")
+    assert_accessible(page)
+    page.locator("a", has_text="Sportclub Voorbeeldstad").click()
+    assert_accessible(page)
+    page.locator("button[name=decision][value=approve]").click()
+    page.wait_for_load_state()
+
+    assert page.locator(".utrecht-alert--ok").is_visible()
+    page.goto(f"/{DEMO_SLUG}/partners/")
+    assert page.locator("a", has_text="Sportclub Voorbeeldstad").count() == 1
+    assert_accessible(page)
+    assert_no_csp_violations(console)

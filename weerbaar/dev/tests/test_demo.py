@@ -1,0 +1,30 @@
+from __future__ import annotations
+
+from django.core import mail
+from django.test import TestCase
+
+from weerbaar.accounts.models import Membership
+from weerbaar.coalitions.models import Coalition
+from weerbaar.dev.demo import BRAM_PARTNER, DEMO_SLUG, load_demo
+from weerbaar.partners.models import JoinRequest, Partner
+
+
+class DemoTestCase(TestCase):
+    def test_it_loads_partners_bram_s_organisation_and_pending_requests(self) -> None:
+        with self.captureOnCommitCallbacks(execute=True):
+            load_demo()
+
+        coalition = Coalition.objects.get(slug=DEMO_SLUG)
+        partners = Partner.objects.filter(coalition=coalition)
+        self.assertGreaterEqual(partners.count(), 12)
+        self.assertGreater(partners.filter(is_public=True).count(), partners.count() // 2)
+        bram = Membership.objects.get(user__email="bram@voorbeeldstad.example")
+        self.assertEqual(bram.organisation, partners.get(name=BRAM_PARTNER))
+        pending = JoinRequest.objects.pending().filter(coalition=coalition)
+        self.assertEqual(pending.count(), 2)
+        # The second request is a likely duplicate of the library, as a coordinator would meet.
+        duplicate_partners, _requests = pending.get(
+            contact_name="Karim El Amrani"
+        ).get_possible_duplicates()
+        self.assertEqual([p.name for p in duplicate_partners], [BRAM_PARTNER])
+        self.assertTrue(mail.outbox)

@@ -1,0 +1,39 @@
+"""Object-level access to partners, on top of the permission a view declares."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+
+from weerbaar.accounts.choices import Role
+from weerbaar.audit.actions import do_record_audit_entry
+from weerbaar.audit.choices import AuditAction, AuditResult
+from weerbaar.coalitions.tenancy import for_coalition
+from weerbaar.partners.models import Partner
+
+
+def access_partner_for_edit(request: HttpRequest, partner_id: int) -> Partner:
+    """The partner of the URL's coalition that the visitor may edit, or 404/403.
+
+    A coordinator may edit every partner of the coalition; a partner admin only the partner
+    their membership is linked to. Call from a view declaring ``Permission.EDIT_PARTNER``.
+    """
+    coalition = request.coalition  # type: ignore[attr-defined]
+    membership = request.membership  # type: ignore[attr-defined]
+    partner = get_object_or_404(for_coalition(Partner.objects.all(), coalition), pk=partner_id)
+    if membership is not None and (
+        membership.role == Role.COORDINATOR
+        or (membership.role == Role.PARTNER_ADMIN and membership.organisation_id == partner.pk)
+    ):
+        return partner
+    do_record_audit_entry(
+        AuditAction.ACCESS_DENIED,
+        actor=request.user if request.user.is_authenticated else None,
+        request=request,
+        coalition=coalition,
+        target=partner,
+        result=AuditResult.DENIED,
+        detail={"permission": "edit_partner", "path": request.path[:200]},
+    )
+    raise PermissionDenied

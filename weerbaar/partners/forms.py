@@ -1,0 +1,118 @@
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from weerbaar.coalitions.models import Coalition, Principle
+from weerbaar.coalitions.tenancy import for_coalition
+from weerbaar.components.forms import Form, ModelForm
+from weerbaar.partners.choices import Domain
+from weerbaar.partners.models import Partner
+
+if TYPE_CHECKING:
+    from django.utils.functional import _StrPromise
+
+# The name of the honeypot field: people never see it, form-filling robots fill it in.
+HONEYPOT_FIELD = "leave_empty"
+
+
+def _domains_field(help_text: str | _StrPromise = "") -> forms.MultipleChoiceField:
+    return forms.MultipleChoiceField(
+        label=_("Domains"),
+        choices=Domain.choices,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=help_text,
+        error_messages={"required": _("Choose at least one domain.")},
+    )
+
+
+def _website_field() -> forms.URLField:
+    return forms.URLField(
+        label=_("Website"),
+        required=False,
+        max_length=200,
+        assume_scheme="https",
+        help_text=_("For example https://www.example.nl"),
+        error_messages={"invalid": _("Enter a web address, such as https://www.example.nl.")},
+    )
+
+
+class JoinRequestForm(Form):
+    organisation_name = forms.CharField(label=_("Name of the organisation"), max_length=200)
+    domains = _domains_field(_("In which fields does your organisation work?"))
+    website = _website_field()
+    contact_name = forms.CharField(label=_("Contact person"), max_length=150)
+    contact_email = forms.EmailField(label=_("E-mail address of the contact person"))
+    motivation = forms.CharField(
+        label=_("Motivation"),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("Why does your organisation want to join, and what can it contribute?"),
+    )
+    endorsed_principles = forms.ModelMultipleChoiceField(
+        label=_("Principles your organisation endorses"),
+        queryset=Principle.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    leave_empty = forms.CharField(label=_("Leave this field empty"), required=False)
+
+    def __init__(self, *args: Any, coalition: Coalition, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        principles = self.fields["endorsed_principles"]
+        assert isinstance(principles, forms.ModelMultipleChoiceField)
+        principles.queryset = for_coalition(Principle.objects.all(), coalition)
+        self.fields[HONEYPOT_FIELD].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
+
+    def is_spam(self) -> bool:
+        """Whether the hidden field was filled in: then the request is dropped without a word."""
+        return bool(self.cleaned_data.get(HONEYPOT_FIELD))
+
+
+def _message_field(
+    label: str | _StrPromise, help_text: str | _StrPromise, *, required: bool
+) -> forms.CharField:
+    return forms.CharField(
+        label=label,
+        help_text=help_text,
+        required=required,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+
+class ApproveForm(Form):
+    approval_message = _message_field(
+        _("Note"),
+        _("Kept with the request; the contact person receives an invitation."),
+        required=False,
+    )
+
+
+class RejectForm(Form):
+    rejection_message = _message_field(
+        _("Message to the applicant"), _("Sent to the contact person by e-mail."), required=True
+    )
+
+
+class QuestionForm(Form):
+    question = _message_field(
+        _("Question"),
+        _("Sent to the contact person by e-mail; replies come to your address."),
+        required=True,
+    )
+
+
+class PartnerForm(ModelForm):
+    domains = _domains_field()
+    website = _website_field()
+
+    class Meta:
+        model = Partner
+        fields = ["description", "domains", "expertise", "website", "is_public"]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 6}),
+            "expertise": forms.Textarea(attrs={"rows": 4}),
+        }

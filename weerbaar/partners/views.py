@@ -1,0 +1,185 @@
+from __future__ import annotations
+
+from typing import cast
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from weerbaar.accounts.access import requires
+from weerbaar.accounts.choices import Role
+from weerbaar.accounts.models import Membership, User
+from weerbaar.accounts.policy import Permission
+from weerbaar.coalitions.models import Coalition
+from weerbaar.coalitions.tenancy import for_coalition
+from weerbaar.components.forms import Form
+from weerbaar.partners.access import access_partner_for_edit
+from weerbaar.partners.actions import (
+    do_ask_join_request_question,
+    do_decide_join_request,
+    do_submit_join_request,
+    do_update_partner,
+)
+from weerbaar.partners.choices import JoinRequestStatus
+from weerbaar.partners.forms import (
+    HONEYPOT_FIELD,
+    ApproveForm,
+    JoinRequestForm,
+    PartnerForm,
+    QuestionForm,
+    RejectForm,
+)
+from weerbaar.partners.models import JoinRequest, Partner
+from weerbaar.partners.workflow import TransitionError
+
+
+@requires(Permission.VIEW_PUBLIC_PAGES)
+def join(request: HttpRequest, slug: str) -> HttpResponse:
+    """The public "Sluit aan" form. Not cached: it carries a CSRF token."""
+    coalition: Coalition = request.coalition  # type: ignore[attr-defined]
+    form = JoinRequestForm(request.POST or None, coalition=coalition)
+    if request.method == "POST" and form.is_valid():
+        if not form.is_spam():
+            data = {k: v for k, v in form.cleaned_data.items() if k != HONEYPOT_FIELD}
+            data["endorsed_principles"] = list(data["endorsed_principles"])
+            do_submit_join_request(coalition, request=request, **data)
+        return redirect("partners:join_thanks", slug=coalition.slug)
+    return render(request, "partners/join.html", {"coalition": coalition, "form": form})
+
+
+@requires(Permission.VIEW_PUBLIC_PAGES)
+def join_thanks(request: HttpRequest, slug: str) -> HttpResponse:
+    return render(request, "partners/join_thanks.html", {"coalition": request.coalition})  # type: ignore[attr-defined]
+
+
+@requires(Permission.MANAGE_JOIN_REQUESTS)
+def join_requests(request: HttpRequest, slug: str) -> HttpResponse:
+    coalition: Coalition = request.coalition  # type: ignore[attr-defined]
+    requests = for_coalition(JoinRequest.objects.all(), coalition).pending_first()
+    return render(request, "partners/join_requests.html", {"join_requests": requests})
+
+
+@requires(Permission.MANAGE_JOIN_REQUESTS)
+def join_request(request: HttpRequest, slug: str, join_request_id: int) -> HttpResponse:
+    coalition: Coalition = request.coalition  # type: ignore[attr-defined]
+    item = get_object_or_404(
+        for_coalition(JoinRequest.objects.all(), coalition).select_related("coalition"),
+        pk=join_request_id,
+    )
+    user = cast(User, request.user)
+    forms: dict[str, Form] = {
+        "approve": ApproveForm(),
+        "reject": RejectForm(),
+        "ask": QuestionForm(),
+    }
+    decision = request.POST.get("decision", "")
+    if request.method == "POST" and decision in forms:
+        form = type(forms[decision])(request.POST)
+        forms[decision] = form
+        if form.is_valid():
+            try:
+                if isinstance(form, ApproveForm):
+                    do_decide_join_request(
+                        user,
+                        item,
+                        JoinRequestStatus.APPROVED,
+                        message=form.cleaned_data["approval_message"],
+                        request=request,
+                    )
+                    messages.success(
+                        request,
+                        _("%(name)s is now a partner, with %(email)s as its contact person.")
+                        % {"name": item.organisation_name, "email": item.contact_email},
+                    )
+                elif isinstance(form, RejectForm):
+                    do_decide_join_request(
+                        user,
+                        item,
+                        JoinRequestStatus.REJECTED,
+                        message=form.cleaned_data["rejection_message"],
+                        request=request,
+                    )
+                    messages.success(
+                        request,
+                        _(
+                            "The join request of %(name)s was rejected; "
+                            "the contact person has been told."
+                        )
+                        % {"name": item.organisation_name},
+                    )
+                else:
+                    do_ask_join_request_question(
+                        user, item, form.cleaned_data["question"], request=request
+                    )
+                    messages.success(
+                        request,
+                        _("Your question was sent to %(email)s.") % {"email": item.contact_email},
+                    )
+            except TransitionError as error:
+                messages.error(request, str(error))
+            return redirect("partners:join_request", slug=slug, join_request_id=item.pk)
+    duplicate_partners, duplicate_requests = item.get_possible_duplicates()
+    return render(
+        request,
+        "partners/join_request.html",
+        {
+            "join_request": item,
+            "principles": list(item.endorsed_principles.all()),
+            "events": list(for_coalition(item.events.all(), coalition).select_related("actor")),
+            "duplicate_partners": duplicate_partners,
+            "duplicate_requests": duplicate_requests,
+            "approve_form": forms["approve"],
+            "reject_form": forms["reject"],
+            "question_form": forms["ask"],
+        },
+    )
+
+
+def _may_edit(membership: Membership, partner: Partner) -> bool:
+    return membership.role == Role.COORDINATOR or (
+        membership.role == Role.PARTNER_ADMIN and membership.organisation_id == partner.pk
+    )
+
+
+@requires(Permission.VIEW_PARTNERS)
+def partners(request: HttpRequest, slug: str) -> HttpResponse:
+    coalition: Coalition = request.coalition  # type: ignore[attr-defined]
+    membership: Membership = request.membership  # type: ignore[attr-defined]
+    items = list(for_coalition(Partner.objects.all(), coalition))
+    return render(
+        request,
+        "partners/partners.html",
+        {"partners": items, "own_partner_id": membership.organisation_id},
+    )
+
+
+@requires(Permission.VIEW_PARTNERS)
+def partner(request: HttpRequest, slug: str, partner_id: int) -> HttpResponse:
+    coalition: Coalition = request.coalition  # type: ignore[attr-defined]
+    membership: Membership = request.membership  # type: ignore[attr-defined]
+    item = get_object_or_404(for_coalition(Partner.objects.all(), coalition), pk=partner_id)
+    people = (
+        for_coalition(Membership.objects.all(), coalition)
+        .filter(organisation=item)
+        .select_related("user")
+        .order_by("user__full_name")
+    )
+    return render(
+        request,
+        "partners/partner.html",
+        {"partner": item, "people": people, "can_edit": _may_edit(membership, item)},
+    )
+
+
+@requires(Permission.EDIT_PARTNER)
+def edit_partner(request: HttpRequest, slug: str, partner_id: int) -> HttpResponse:
+    item = access_partner_for_edit(request, partner_id)
+    form = PartnerForm(request.POST or None, instance=item)
+    if request.method == "POST" and form.is_valid():
+        do_update_partner(cast(User, request.user), item, request=request, **form.cleaned_data)
+        messages.success(
+            request, _("The profile of %(name)s has been saved.") % {"name": item.name}
+        )
+        return redirect("partners:partner", slug=slug, partner_id=item.pk)
+    return render(request, "partners/edit_partner.html", {"partner": item, "form": form})
