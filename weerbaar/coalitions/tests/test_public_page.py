@@ -20,3 +20,12 @@ class PublicPageTestCase(PersonasTestCase):
 
         self.assertEqual(response.status_code, 404)
         self.assertContains(response, "weerbaar-skip-link", status_code=404)
+
+    def test_it_shows_no_template_comment_or_tag_as_text(self) -> None:
+        # Django's {# #} comments end at the line end; one spread over two lines becomes text.
+        for url in ("/", "/voorbeeldstad/", "/account/inloggen/", "/help/"):
+            with self.subTest(url=url):
+                body = self.client.get(url).content.decode()
+                self.assertNotIn("{#", body)
+                self.assertNotIn("{%", body)
+                self.assertNotIn("{{", body)
