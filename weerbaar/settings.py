@@ -8,6 +8,7 @@ to PostgreSQL and ``REDIS_URL`` moves the job queue to Redis.
 from __future__ import annotations
 
 import sys
+import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -306,5 +307,7 @@ LOGGING = {
 }
 
 if TESTING:
+    # Uploaded files of tests go to a throw-away folder, never into var/media.
+    MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="weerbaar-test-media-"))
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

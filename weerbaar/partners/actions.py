@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
@@ -15,6 +18,7 @@ from weerbaar.audit.actions import do_record_audit_entry
 from weerbaar.audit.choices import AuditAction
 from weerbaar.coalitions.models import Coalition, Principle
 from weerbaar.coalitions.tenancy import for_coalition
+from weerbaar.lib.images import CleanImage
 from weerbaar.partners.choices import JoinRequestEventKind, JoinRequestStatus
 from weerbaar.partners.models import JoinRequest, JoinRequestEvent, Partner
 from weerbaar.partners.notifications import (
@@ -110,6 +114,18 @@ def do_create_partner(
     return partner
 
 
+def _replace_logo(partner: Partner, image: CleanImage | None) -> None:
+    """Store ``image`` under a generated name (never the uploader's) and drop the old file."""
+    old_name = partner.get_logo_name()
+    if image is None:
+        partner.logo = ""  # an empty name clears the field
+    else:
+        name = f"partner-logos/{uuid.uuid4().hex}.{image.extension}"
+        partner.logo.name = default_storage.save(name, ContentFile(image.content))
+    if old_name:
+        transaction.on_commit(lambda: default_storage.delete(old_name))
+
+
 @transaction.atomic
 def do_update_partner(
     actor: User, partner: Partner, *, request: HttpRequest | None = None, **profile: Any
@@ -119,6 +135,10 @@ def do_update_partner(
     changed = [k for k in PROFILE_FIELDS if k in profile and getattr(stored, k) != profile[k]]
     for key in changed:
         setattr(stored, key, profile[key])
+    new_logo: CleanImage | None = profile.get("new_logo")
+    if new_logo is not None or (profile.get("remove_logo") and stored.logo):
+        _replace_logo(stored, new_logo)
+        changed.append("logo")
     if changed:
         stored.save(update_fields=changed)
     do_record_audit_entry(

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from weerbaar.coalitions.models import Coalition, Principle
 from weerbaar.coalitions.tenancy import for_coalition
 from weerbaar.components.forms import Form, ModelForm
+from weerbaar.lib.images import CleanImage, clean_image
 from weerbaar.partners.choices import Domain
 from weerbaar.partners.models import Partner
 
@@ -105,9 +106,25 @@ class QuestionForm(Form):
     )
 
 
+LOGO_MAX_BYTES = 2_000_000
+
+
 class PartnerForm(ModelForm):
     domains = _domains_field()
     website = _website_field()
+    new_logo = forms.FileField(
+        label=_("Logo"),
+        required=False,
+        help_text=_("A PNG or JPEG image of at most 2 MB. Shown on the partner pages."),
+        widget=forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg"}),
+    )
+    remove_logo = forms.BooleanField(label=_("Remove the current logo"), required=False)
+
+    def clean_new_logo(self) -> CleanImage | None:
+        upload = self.cleaned_data.get("new_logo")
+        if not upload:
+            return None
+        return clean_image(upload, max_bytes=LOGO_MAX_BYTES)
 
     class Meta:
         model = Partner

@@ -41,6 +41,8 @@ class Partner(models.Model):
         default=False,
         help_text=_("Visitors of the coalition's public page then see this organisation."),
     )
+    # Stored under a generated name (see actions.do_update_partner), served by views.logo.
+    logo = models.FileField(_("logo"), blank=True, max_length=200)
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = PartnerQuerySet.as_manager()
@@ -55,6 +57,10 @@ class Partner(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def get_logo_name(self) -> str:
+        """The stored file name of the logo, or "" when there is none."""
+        return self.logo.name or ""
 
     def get_domain_labels(self) -> list[str]:
         return _domain_labels(self.domains)

@@ -22,4 +22,5 @@ urlpatterns = [
         views.edit_partner,
         name="edit_partner",
     ),
+    path("<slug:slug>/partners/<int:partner_id>/logo/", views.logo, name="logo"),
 ]

@@ -3,8 +3,11 @@ from __future__ import annotations
 from typing import cast
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.core.files.storage import default_storage
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
 from weerbaar.accounts.access import requires
@@ -175,7 +178,7 @@ def partner(request: HttpRequest, slug: str, partner_id: int) -> HttpResponse:
 @requires(Permission.EDIT_PARTNER)
 def edit_partner(request: HttpRequest, slug: str, partner_id: int) -> HttpResponse:
     item = access_partner_for_edit(request, partner_id)
-    form = PartnerForm(request.POST or None, instance=item)
+    form = PartnerForm(request.POST or None, request.FILES or None, instance=item)
     if request.method == "POST" and form.is_valid():
         do_update_partner(cast(User, request.user), item, request=request, **form.cleaned_data)
         messages.success(
@@ -183,3 +186,26 @@ def edit_partner(request: HttpRequest, slug: str, partner_id: int) -> HttpRespon
         )
         return redirect("partners:partner", slug=slug, partner_id=item.pk)
     return render(request, "partners/edit_partner.html", {"partner": item, "form": form})
+
+
+@requires(Permission.VIEW_PUBLIC_PAGES)
+def logo(request: HttpRequest, slug: str, partner_id: int) -> HttpResponseBase:
+    """A partner's logo: for everyone when the partner is public, else for members only.
+
+    Served by us rather than as a static file so that the visibility check applies; 404 (not
+    403) for a hidden partner, so its existence is not revealed.
+    """
+    coalition: Coalition = request.coalition  # type: ignore[attr-defined]
+    item = get_object_or_404(
+        for_coalition(Partner.objects.exclude(logo=""), coalition), pk=partner_id
+    )
+    if not item.is_public and request.membership is None:  # type: ignore[attr-defined]
+        raise Http404
+    name = item.get_logo_name()
+    content_type = {"png": "image/png", "jpg": "image/jpeg"}.get(name.rsplit(".", 1)[-1])
+    if content_type is None or not default_storage.exists(name):
+        raise Http404
+    response = FileResponse(default_storage.open(name, "rb"), content_type=content_type)
+    response["Content-Disposition"] = "inline"
+    patch_cache_control(response, max_age=3600, **({"public": True} if item.is_public else {}))
+    return response

@@ -81,6 +81,7 @@ SAMPLE_KWARGS: dict[str, Sample] = {
     "partners:partner": lambda t: {"slug": "voorbeeldstad", "partner_id": t.partner.pk},
     # Bram's own organisation, so the partner admin is admitted as the policy says.
     "partners:edit_partner": lambda t: {"slug": "voorbeeldstad", "partner_id": t.partner.pk},
+    "partners:logo": lambda t: {"slug": "voorbeeldstad", "partner_id": t.partner.pk},
 }
 
 # The same URLs in the other coalition, Zeeuwse Kust, where only Dirk has a role.
@@ -112,10 +113,15 @@ OTHER_TENANT_KWARGS: dict[str, Sample] = {
         "slug": "zeeuwse-kust",
         "partner_id": t.other_partner.pk,
     },
+    "partners:logo": lambda t: {"slug": "zeeuwse-kust", "partner_id": t.other_partner.pk},
 }
 
-# Pages that answer "gone" or "not found" for a made-up token while still being reachable.
-TOKEN_PAGES = frozenset({"accounts:accept_invitation", "accounts:password_reset_confirm"})
+# Pages that answer "gone" or "not found" for a made-up token while still being reachable, and
+# the logo of the sample partner, which has none (partners/tests/test_partner_logo.py covers
+# who may see a logo).
+TOKEN_PAGES = frozenset(
+    {"accounts:accept_invitation", "accounts:password_reset_confirm", "partners:logo"}
+)
 
 ALLOWED_STATUSES = frozenset({200, 302, 405})
 TOKEN_PAGE_STATUSES = frozenset({404, 410})
