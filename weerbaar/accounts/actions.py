@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import secrets
 from datetime import timedelta
+from importlib import import_module
 from typing import TYPE_CHECKING
 
 from django.conf import settings
@@ -13,7 +14,13 @@ from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from weerbaar.accounts.choices import InvitationStatus, Role
-from weerbaar.accounts.models import Invitation, Membership, User, hash_invitation_token
+from weerbaar.accounts.models import (
+    Invitation,
+    Membership,
+    User,
+    UserSession,
+    hash_invitation_token,
+)
 from weerbaar.accounts.notifications import notify_invitation
 from weerbaar.audit.actions import do_record_audit_entry
 from weerbaar.audit.choices import AuditAction
@@ -214,6 +221,28 @@ def do_end_membership(
     )
     membership.delete()
     do_sync_mfa_requirement(membership.user)
+    # Whatever page they have open in this coalition stops working now, not at next login.
+    transaction.on_commit(lambda: do_end_sessions(membership.user))
+
+
+def do_remember_session(user: User, session_key: str | None) -> None:
+    if session_key:
+        UserSession.objects.get_or_create(session_key=session_key, defaults={"user": user})
+
+
+def do_forget_session(session_key: str | None) -> None:
+    if session_key:
+        UserSession.objects.filter(session_key=session_key).delete()
+
+
+def do_end_sessions(user: User) -> int:
+    """Log ``user`` out everywhere: every session they logged in with ends now."""
+    store = import_module(settings.SESSION_ENGINE).SessionStore
+    keys = list(UserSession.objects.filter(user=user).values_list("session_key", flat=True))
+    for key in keys:
+        store(session_key=key).delete()  # through the engine, so a cached copy goes too
+    UserSession.objects.filter(user=user).delete()
+    return len(keys)
 
 
 def do_start_totp_enrolment(user: User) -> TOTPDevice:

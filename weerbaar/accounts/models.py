@@ -150,3 +150,18 @@ class Invitation(models.Model):
 
     def is_usable(self) -> bool:
         return self.status == InvitationStatus.PENDING and self.expires_at > timezone.now()
+
+
+class UserSession(models.Model):
+    """Which sessions belong to whom, so that ending a membership can end them all.
+
+    Django's session table has no user column (the user id sits inside the encoded data);
+    this row is written at login and removed at logout.
+    """
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
+    session_key = models.CharField(max_length=40, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"{self.user_id}: {self.created_at:%Y-%m-%d %H:%M}"

@@ -9,6 +9,7 @@ from django.contrib.auth.signals import user_logged_in, user_logged_out, user_lo
 from django.dispatch import receiver
 from django.http import HttpRequest
 
+from weerbaar.accounts.actions import do_forget_session, do_remember_session
 from weerbaar.audit.actions import do_record_audit_entry
 from weerbaar.audit.choices import AuditAction, AuditResult
 
@@ -16,12 +17,16 @@ from weerbaar.audit.choices import AuditAction, AuditResult
 @receiver(user_logged_in)
 def record_login(sender: object, request: HttpRequest | None, user: Any, **kwargs: Any) -> None:
     do_record_audit_entry(AuditAction.LOGIN, actor=user, request=request)
+    if request is not None and hasattr(request, "session"):
+        do_remember_session(user, request.session.session_key)
 
 
 @receiver(user_logged_out)
 def record_logout(sender: object, request: HttpRequest | None, user: Any, **kwargs: Any) -> None:
     if user is not None:
         do_record_audit_entry(AuditAction.LOGOUT, actor=user, request=request)
+    if request is not None and hasattr(request, "session"):
+        do_forget_session(request.session.session_key)
 
 
 @receiver(user_login_failed)

@@ -26,7 +26,9 @@ from weerbaar.accounts.actions import (
     do_change_role,
     do_confirm_totp_device,
     do_end_membership,
+    do_forget_session,
     do_invite_member,
+    do_remember_session,
     do_revoke_invitation,
     do_start_totp_enrolment,
     get_invitation_by_token,
@@ -110,6 +112,15 @@ def _qr_code_svg(device: TOTPDevice) -> str:
     return buffer.getvalue().decode()
 
 
+def pass_mfa(request: HttpRequest, device: TOTPDevice) -> None:
+    """Mark the session verified under a new key: more rights, so a fresh session id."""
+    old_key = request.session.session_key
+    request.session.cycle_key()
+    do_forget_session(old_key)
+    do_remember_session(cast(User, request.user), request.session.session_key)
+    otp_login(request, device)
+
+
 @requires(Permission.MANAGE_OWN_MFA)
 def mfa_setup(request: HttpRequest) -> HttpResponse:
     user = cast(User, request.user)
@@ -120,7 +131,7 @@ def mfa_setup(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         if device.verify_token(form.cleaned_data["token"]):
             do_confirm_totp_device(user, device, request)
-            otp_login(request, device)
+            pass_mfa(request, device)
             messages.success(request, _("Two-step verification is set up."))
             return redirect(get_safe_next(request, reverse("accounts:home")))
         form.add_error(
@@ -154,7 +165,7 @@ def mfa_verify(request: HttpRequest) -> HttpResponse:
         for device in devices:
             allowed, _reason = device.verify_is_allowed()
             if allowed and device.verify_token(form.cleaned_data["token"]):
-                otp_login(request, device)
+                pass_mfa(request, device)
                 do_record_audit_entry(AuditAction.MFA_VERIFIED, actor=user, request=request)
                 return redirect(get_safe_next(request, reverse("accounts:home")))
         do_record_audit_entry(

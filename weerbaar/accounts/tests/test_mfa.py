@@ -9,6 +9,7 @@ from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from weerbaar.accounts.models import UserSession
 from weerbaar.audit.choices import AuditAction, AuditResult
 from weerbaar.audit.models import AuditEntry
 from weerbaar.lib.testing import PersonasTestCase
@@ -145,6 +146,18 @@ class MfaTestCase(PersonasTestCase):
         self.assertEqual(response.status_code, 200)
         self.assertFalse(self.cees.needs_mfa())
         self.assertFalse(TOTPDevice.objects.filter(user=self.cees).exists())
+
+    def test_it_gives_the_session_a_new_key_once_verified(self) -> None:
+        self.log_in(self.anna, verified=False)
+        before = self.client.session.session_key
+        device = TOTPDevice.objects.get(user=self.anna)
+
+        self.client.post(VERIFY_URL, {"token": code_for(device), "next": MEMBER_HOME})
+
+        after = self.client.session.session_key
+        self.assertNotEqual(before, after)
+        self.assertTrue(UserSession.objects.filter(user=self.anna, session_key=after).exists())
+        self.assertFalse(UserSession.objects.filter(session_key=before).exists())
 
     def test_it_lets_an_operator_reset_a_lost_authenticator(self) -> None:
         call_command("reset_mfa", "Anna@example.org", stdout=StringIO())

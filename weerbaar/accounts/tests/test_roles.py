@@ -1,7 +1,9 @@
 from __future__ import annotations
 
+from django.test import Client
+
 from weerbaar.accounts.choices import Role
-from weerbaar.accounts.models import Membership
+from weerbaar.accounts.models import Membership, UserSession
 from weerbaar.audit.choices import AuditAction
 from weerbaar.audit.models import AuditEntry
 from weerbaar.lib.testing import PersonasTestCase
@@ -82,6 +84,20 @@ class RolesTestCase(PersonasTestCase):
         self.assertEqual(entry.detail, {"role": "member"})
         self.log_in(self.cees)
         self.assertEqual(self.client.get("/voorbeeldstad/start/").status_code, 403)
+
+    def test_it_logs_a_removed_person_out_of_every_session(self) -> None:
+        cees_browser = self.log_in(self.cees, client=Client())
+        self.assertEqual(cees_browser.get("/voorbeeldstad/start/").status_code, 200)
+        self.log_in(self.anna)
+
+        with self.captureOnCommitCallbacks(execute=True):
+            self.client.post(self.role_url(self.cees_membership), {"end_membership": "1"})
+
+        response = cees_browser.get("/account/")
+        self.assertRedirects(
+            response, "/account/inloggen/?next=/account/", fetch_redirect_response=False
+        )
+        self.assertFalse(UserSession.objects.filter(user=self.cees).exists())
 
     def test_it_does_not_let_a_coordinator_end_her_own_membership(self) -> None:
         self.log_in(self.anna)
