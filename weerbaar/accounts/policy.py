@@ -47,6 +47,7 @@ class Permission(StrEnum):
     VIEW_PARTNERS = "view_partners"
     EDIT_PARTNER = "edit_partner"
     MANAGE_JOIN_REQUESTS = "manage_join_requests"
+    MANAGE_PARTNER_PEOPLE = "manage_partner_people"
 
 
 EVERY_ROLE = frozenset(Role)
@@ -74,6 +75,8 @@ POLICY: dict[Permission, Rule] = {
     # that with ``partners.access.access_partner_for_edit``.
     Permission.EDIT_PARTNER: _roles(Role.PARTNER_ADMIN, Role.COORDINATOR),
     Permission.MANAGE_JOIN_REQUESTS: _roles(Role.COORDINATOR),
+    # Inviting, promoting and removing the people of one organisation; same object check.
+    Permission.MANAGE_PARTNER_PEOPLE: _roles(Role.PARTNER_ADMIN, Role.COORDINATOR),
 }
 
 

@@ -10,8 +10,9 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from weerbaar.accounts.actions import do_change_role, do_invite_member
+from weerbaar.accounts.actions import do_change_role, do_end_membership, do_invite_member
 from weerbaar.accounts.choices import Role
 from weerbaar.accounts.models import Membership, User
 from weerbaar.audit.actions import do_record_audit_entry
@@ -274,3 +275,41 @@ def do_ask_join_request_question(
         target=locked,
     )
     transaction.on_commit(lambda: notify_join_request_question(locked, question, actor.email))
+
+
+class PartnerPeopleError(Exception):
+    """The change is not one a partner's people page may make; the message says why."""
+
+
+PARTNER_ROLES = frozenset({Role.MEMBER, Role.PARTNER_ADMIN})
+
+
+def do_invite_colleague(
+    actor: User, partner: Partner, email: str, role: Role, request: HttpRequest | None = None
+) -> None:
+    """Invite someone to the coalition as one of ``partner``'s people."""
+    if role not in PARTNER_ROLES:
+        raise PartnerPeopleError(_("Choose member or partner admin."))
+    do_invite_member(actor, partner.coalition, email, role, request, partner=partner)
+
+
+def do_change_colleague_role(
+    actor: User, membership: Membership, role: Role, request: HttpRequest | None = None
+) -> None:
+    """Make one of a partner's people member or partner admin (and nothing else)."""
+    if role not in PARTNER_ROLES or membership.role not in PARTNER_ROLES:
+        raise PartnerPeopleError(
+            _("Only the coordinator changes the role of analysts and coordinators.")
+        )
+    do_change_role(actor, membership, role, request)
+
+
+def do_remove_colleague(
+    actor: User, membership: Membership, request: HttpRequest | None = None
+) -> None:
+    """End the coalition membership of one of a partner's people; their sessions end too."""
+    if membership.user_id == actor.pk:
+        raise PartnerPeopleError(_("You cannot remove yourself; ask the coordinator."))
+    if membership.role not in PARTNER_ROLES:
+        raise PartnerPeopleError(_("Only the coordinator removes analysts and coordinators."))
+    do_end_membership(actor, membership, request)

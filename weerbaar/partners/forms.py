@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING, Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from weerbaar.accounts.choices import Role
 from weerbaar.coalitions.models import Coalition, Principle
 from weerbaar.coalitions.tenancy import for_coalition
 from weerbaar.components.forms import Form, ModelForm
@@ -133,3 +134,25 @@ class PartnerForm(ModelForm):
             "description": forms.Textarea(attrs={"rows": 6}),
             "expertise": forms.Textarea(attrs={"rows": 4}),
         }
+
+
+# Within an organisation a partner admin hands out these roles; analysts and coordinators are
+# appointed by the coordinator on the members page.
+PARTNER_ROLES = [
+    (Role.MEMBER.value, Role.MEMBER.label),
+    (Role.PARTNER_ADMIN.value, Role.PARTNER_ADMIN.label),
+]
+
+
+class ColleagueInviteForm(Form):
+    email = forms.EmailField(label=_("E-mail address"))
+    role = forms.ChoiceField(
+        label=_("Role"),
+        choices=PARTNER_ROLES,
+        initial=Role.MEMBER.value,
+        help_text=_("A partner admin keeps the organisation's profile and people up to date."),
+    )
+
+
+class ColleagueRoleForm(Form):
+    role = forms.ChoiceField(label=_("Role"), choices=PARTNER_ROLES)

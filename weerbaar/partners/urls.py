@@ -23,4 +23,14 @@ urlpatterns = [
         name="edit_partner",
     ),
     path("<slug:slug>/partners/<int:partner_id>/logo/", views.logo, name="logo"),
+    path(
+        "<slug:slug>/partners/<int:partner_id>/mensen/uitnodigen/",
+        views.invite_colleague,
+        name="invite_colleague",
+    ),
+    path(
+        "<slug:slug>/partners/<int:partner_id>/mensen/<int:membership_id>/",
+        views.manage_colleague,
+        name="manage_colleague",
+    ),
 ]

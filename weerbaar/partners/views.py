@@ -19,8 +19,12 @@ from weerbaar.coalitions.tenancy import for_coalition
 from weerbaar.components.forms import Form
 from weerbaar.partners.access import access_partner_for_edit
 from weerbaar.partners.actions import (
+    PartnerPeopleError,
     do_ask_join_request_question,
+    do_change_colleague_role,
     do_decide_join_request,
+    do_invite_colleague,
+    do_remove_colleague,
     do_submit_join_request,
     do_update_partner,
 )
@@ -28,6 +32,8 @@ from weerbaar.partners.choices import JoinRequestStatus
 from weerbaar.partners.forms import (
     HONEYPOT_FIELD,
     ApproveForm,
+    ColleagueInviteForm,
+    ColleagueRoleForm,
     JoinRequestForm,
     PartnerForm,
     QuestionForm,
@@ -209,3 +215,54 @@ def logo(request: HttpRequest, slug: str, partner_id: int) -> HttpResponseBase:
     response["Content-Disposition"] = "inline"
     patch_cache_control(response, max_age=3600, **({"public": True} if item.is_public else {}))
     return response
+
+
+@requires(Permission.MANAGE_PARTNER_PEOPLE)
+def invite_colleague(request: HttpRequest, slug: str, partner_id: int) -> HttpResponse:
+    item = access_partner_for_edit(request, partner_id)
+    form = ColleagueInviteForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        email = form.cleaned_data["email"]
+        do_invite_colleague(
+            cast(User, request.user), item, email, Role(form.cleaned_data["role"]), request
+        )
+        messages.success(request, _("Invitation sent to %(email)s.") % {"email": email})
+        return redirect("partners:partner", slug=slug, partner_id=item.pk)
+    return render(request, "partners/invite_colleague.html", {"partner": item, "form": form})
+
+
+@requires(Permission.MANAGE_PARTNER_PEOPLE)
+def manage_colleague(
+    request: HttpRequest, slug: str, partner_id: int, membership_id: int
+) -> HttpResponse:
+    item = access_partner_for_edit(request, partner_id)
+    colleague = get_object_or_404(
+        Membership.objects.filter(organisation=item).select_related("user"), pk=membership_id
+    )
+    form = ColleagueRoleForm(request.POST or None, initial={"role": colleague.role})
+    error = ""
+    if request.method == "POST":
+        try:
+            if "remove" in request.POST:
+                do_remove_colleague(cast(User, request.user), colleague, request)
+                messages.success(
+                    request, _("%(name)s is no longer a member.") % {"name": colleague.user}
+                )
+                return redirect("partners:partner", slug=slug, partner_id=item.pk)
+            if form.is_valid():
+                do_change_colleague_role(
+                    cast(User, request.user), colleague, Role(form.cleaned_data["role"]), request
+                )
+                messages.success(
+                    request,
+                    _("The role of %(name)s is now %(role)s.")
+                    % {"name": colleague.user, "role": colleague.get_role_display()},
+                )
+                return redirect("partners:partner", slug=slug, partner_id=item.pk)
+        except PartnerPeopleError as problem:
+            error = str(problem)
+    return render(
+        request,
+        "partners/manage_colleague.html",
+        {"partner": item, "colleague": colleague, "form": form, "error": error},
+    )

@@ -82,6 +82,12 @@ SAMPLE_KWARGS: dict[str, Sample] = {
     # Bram's own organisation, so the partner admin is admitted as the policy says.
     "partners:edit_partner": lambda t: {"slug": "voorbeeldstad", "partner_id": t.partner.pk},
     "partners:logo": lambda t: {"slug": "voorbeeldstad", "partner_id": t.partner.pk},
+    "partners:invite_colleague": lambda t: {"slug": "voorbeeldstad", "partner_id": t.partner.pk},
+    "partners:manage_colleague": lambda t: {
+        "slug": "voorbeeldstad",
+        "partner_id": t.partner.pk,
+        "membership_id": Membership.objects.get(user=t.bram, coalition=t.coalition).pk,
+    },
 }
 
 # The same URLs in the other coalition, Zeeuwse Kust, where only Dirk has a role.
@@ -114,6 +120,15 @@ OTHER_TENANT_KWARGS: dict[str, Sample] = {
         "partner_id": t.other_partner.pk,
     },
     "partners:logo": lambda t: {"slug": "zeeuwse-kust", "partner_id": t.other_partner.pk},
+    "partners:invite_colleague": lambda t: {
+        "slug": "zeeuwse-kust",
+        "partner_id": t.other_partner.pk,
+    },
+    "partners:manage_colleague": lambda t: {
+        "slug": "zeeuwse-kust",
+        "partner_id": t.other_partner.pk,
+        "membership_id": Membership.objects.get(user=t.dirk, coalition=t.other_coalition).pk,
+    },
 }
 
 # Pages that answer "gone" or "not found" for a made-up token while still being reachable, and
