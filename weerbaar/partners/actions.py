@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from datetime import timedelta
 from typing import Any
 
 from django.core.files.base import ContentFile
@@ -17,8 +18,10 @@ from weerbaar.accounts.choices import Role
 from weerbaar.accounts.models import Membership, User
 from weerbaar.audit.actions import do_record_audit_entry
 from weerbaar.audit.choices import AuditAction
+from weerbaar.audit.models import AuditEntry
 from weerbaar.coalitions.models import Coalition, Principle
 from weerbaar.coalitions.tenancy import for_coalition
+from weerbaar.lib.client_address import get_client_ip
 from weerbaar.lib.images import CleanImage
 from weerbaar.partners.choices import JoinRequestEventKind, JoinRequestStatus
 from weerbaar.partners.models import JoinRequest, JoinRequestEvent, Partner
@@ -44,6 +47,28 @@ def _record_event(
     )
 
 
+JOIN_REQUESTS_PER_HOUR = 5
+
+
+class TooManyJoinRequests(Exception):
+    """One address sent more applications in an hour than any organisation needs."""
+
+
+def check_join_request_rate(coalition: Coalition, request: HttpRequest | None) -> None:
+    """Refuse a flood of applications (each mails the coordinators) from one address."""
+    address = get_client_ip(request) if request is not None else None
+    if address is None:
+        return
+    recent = AuditEntry.objects.filter(
+        action=AuditAction.JOIN_REQUEST_SUBMITTED,
+        coalition=coalition,
+        ip_address=address,
+        created_at__gte=timezone.now() - timedelta(hours=1),
+    ).count()
+    if recent >= JOIN_REQUESTS_PER_HOUR:
+        raise TooManyJoinRequests
+
+
 @transaction.atomic
 def do_submit_join_request(
     coalition: Coalition,
@@ -58,6 +83,7 @@ def do_submit_join_request(
     request: HttpRequest | None = None,
 ) -> JoinRequest:
     """Store an organisation's application and tell the coordinators after commit."""
+    check_join_request_rate(coalition, request)
     join_request = JoinRequest.objects.create(
         coalition=coalition,
         organisation_name=organisation_name.strip(),

@@ -20,6 +20,7 @@ from weerbaar.components.forms import Form
 from weerbaar.partners.access import access_partner_for_edit
 from weerbaar.partners.actions import (
     PartnerPeopleError,
+    TooManyJoinRequests,
     do_ask_join_request_question,
     do_change_colleague_role,
     do_decide_join_request,
@@ -49,11 +50,22 @@ def join(request: HttpRequest, slug: str) -> HttpResponse:
     coalition: Coalition = request.coalition  # type: ignore[attr-defined]
     form = JoinRequestForm(request.POST or None, coalition=coalition)
     if request.method == "POST" and form.is_valid():
-        if not form.is_spam():
-            data = {k: v for k, v in form.cleaned_data.items() if k != HONEYPOT_FIELD}
-            data["endorsed_principles"] = list(data["endorsed_principles"])
+        if form.is_spam():
+            return redirect("partners:join_thanks", slug=coalition.slug)
+        data = {k: v for k, v in form.cleaned_data.items() if k != HONEYPOT_FIELD}
+        data["endorsed_principles"] = list(data["endorsed_principles"])
+        try:
             do_submit_join_request(coalition, request=request, **data)
-        return redirect("partners:join_thanks", slug=coalition.slug)
+        except TooManyJoinRequests:
+            form.add_error(
+                None,
+                _(
+                    "Many applications came from your address in the last hour. Try again "
+                    "later, or mail the coordinator."
+                ),
+            )
+        else:
+            return redirect("partners:join_thanks", slug=coalition.slug)
     return render(request, "partners/join.html", {"coalition": coalition, "form": form})
 
 

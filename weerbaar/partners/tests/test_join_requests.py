@@ -9,7 +9,11 @@ from weerbaar.accounts.choices import Role
 from weerbaar.audit.choices import AuditAction
 from weerbaar.audit.models import AuditEntry
 from weerbaar.lib.testing import PersonasTestCase
-from weerbaar.partners.actions import do_create_partner, do_submit_join_request
+from weerbaar.partners.actions import (
+    JOIN_REQUESTS_PER_HOUR,
+    do_create_partner,
+    do_submit_join_request,
+)
 from weerbaar.partners.choices import JoinRequestEventKind, JoinRequestStatus
 from weerbaar.partners.duplicates import normalise_name, website_host
 from weerbaar.partners.models import JoinRequest
@@ -84,6 +88,23 @@ class JoinRequestsTestCase(PersonasTestCase):
         self.assertContains(response, 'value="Els Mulder"')
         self.assertContains(response, 'aria-invalid="true"')
         self.assertFalse(JoinRequest.objects.exists())
+
+    def test_it_refuses_a_flood_of_applications_from_one_address_and_keeps_the_input(
+        self,
+    ) -> None:
+        for number in range(JOIN_REQUESTS_PER_HOUR):
+            self.client.post(JOIN_URL, application(organisation_name=f"Organisatie {number}"))
+
+        response = self.client.post(JOIN_URL, application(organisation_name="Nog een"))
+
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, "Nog een")
+        self.assertTrue(response.context["form"].non_field_errors())
+        self.assertEqual(JoinRequest.objects.count(), JOIN_REQUESTS_PER_HOUR)
+        other_address = self.client.post(
+            JOIN_URL, application(organisation_name="Elders"), REMOTE_ADDR="192.0.2.7"
+        )
+        self.assertEqual(other_address.status_code, 302)
 
     def test_it_silently_drops_a_request_that_fills_the_hidden_field(self) -> None:
         with self.captureOnCommitCallbacks(execute=True):
