@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "weerbaar.coalitions",
     "weerbaar.accounts",
     "weerbaar.partners",
+    "weerbaar.covenant",
     "weerbaar.dev",
 ]
 
