@@ -77,6 +77,9 @@ def covenant(request: HttpRequest, slug: str) -> HttpResponse:
             and context["version"] is not None
             and own_signature is None,
             "own_signature": own_signature,
+            "may_manage": membership.role == Role.COORDINATOR,
+            "may_pledge": membership.role == Role.PARTNER_ADMIN
+            and membership.organisation_id is not None,
         }
     )
     return render(request, "covenant/covenant.html", context)

@@ -54,6 +54,17 @@ class CovenantPageTestCase(PersonasTestCase):
 
         self.assertTrue(response.context["may_sign"])
         self.assertContains(response, 'href="/voorbeeldstad/convenant/ondertekenen/"')
+        self.assertContains(
+            response, f'href="/voorbeeldstad/partners/{self.library.pk}/toezeggingen/"'
+        )
+
+    def test_it_links_the_coordinator_to_the_management_page(self) -> None:
+        self.log_in(self.anna)
+
+        response = self.client.get("/voorbeeldstad/convenant/")
+
+        self.assertContains(response, 'href="/voorbeeldstad/beheer/convenant/"')
+        self.assertFalse(response.context["may_sign"])
 
     def test_it_keeps_old_versions_with_their_signatures(self) -> None:
         response = self.client.get("/voorbeeldstad/convenant/versies/1/")
