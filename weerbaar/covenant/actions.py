@@ -118,7 +118,7 @@ def do_publish_covenant_version(
 
 
 def do_sign_covenant(
-    actor: User,
+    actor: User | None,
     version: CovenantVersion,
     partner: Partner,
     *,
@@ -127,7 +127,8 @@ def do_sign_covenant(
     confirmed: bool,
     request: HttpRequest | None = None,
 ) -> Signature:
-    """Sign ``version`` on behalf of ``partner``.
+    """Sign ``version`` on behalf of ``partner``; ``actor`` is the partner admin who signs
+    (``None`` for a signature on paper that is recorded afterwards, as in the demo data).
 
     Raises ``CovenantError`` (with a message for the signer) when the confirmation is missing,
     the version is no longer the published one, or the partner already signed it — also when
