@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from weerbaar.covenant.choices import CommitmentKind
 from weerbaar.covenant.models import Commitment
+from weerbaar.partners.models import Partner
 
 ZERO = Decimal(0)
 
@@ -57,6 +58,51 @@ def is_open(commitment: Commitment) -> bool:
         pledged, delivered = _amounts(commitment)
         return delivered < pledged
     return not commitment.deliveries.all()
+
+
+@dataclass
+class PartnerBalance:
+    """One partner's row in the coordinator's overview."""
+
+    partner: Partner
+    by_kind: dict[str, KindBalance]
+
+    @property
+    def pledges(self) -> int:
+        return sum(row.pledges for row in self.by_kind.values())
+
+    @property
+    def open_pledges(self) -> int:
+        return sum(row.open_pledges for row in self.by_kind.values())
+
+    @property
+    def other_pledges(self) -> int:
+        """Pledges of knowledge and other means, which have no unit to add up."""
+        return sum(
+            self.by_kind[k].pledges for k in (CommitmentKind.KNOWLEDGE, CommitmentKind.OTHER)
+        )
+
+    @property
+    def other_delivered(self) -> int:
+        return sum(
+            self.by_kind[k].pledges - self.by_kind[k].open_pledges
+            for k in (CommitmentKind.KNOWLEDGE, CommitmentKind.OTHER)
+        )
+
+
+def get_partner_balances(
+    partners: Iterable[Partner], commitments: Iterable[Commitment]
+) -> list[PartnerBalance]:
+    """A row per partner (also those without pledges: the coordinator should see them)."""
+    by_partner: dict[int, list[Commitment]] = {}
+    for commitment in commitments:
+        by_partner.setdefault(commitment.partner_id, []).append(commitment)
+    return [
+        PartnerBalance(
+            partner, {row.kind: row for row in get_balances(by_partner.get(partner.pk, []))}
+        )
+        for partner in partners
+    ]
 
 
 def get_balances(commitments: Iterable[Commitment]) -> list[KindBalance]:

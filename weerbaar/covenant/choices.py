@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class CovenantStatus(models.TextChoices):
@@ -13,7 +14,8 @@ class CovenantStatus(models.TextChoices):
 class CommitmentKind(models.TextChoices):
     """What a partner pledges (DESIGN.md §1: knowledge, time, resources, thinking and doing)."""
 
-    KNOWLEDGE = "knowledge", _("Knowledge")
-    TIME = "time", _("Time")
-    MONEY = "money", _("Money")
-    OTHER = "other", _("Other means")
+    # A context, because "Time" elsewhere means a moment (the audit log's column).
+    KNOWLEDGE = "knowledge", pgettext_lazy("commitment kind", "Knowledge")
+    TIME = "time", pgettext_lazy("commitment kind", "Time")
+    MONEY = "money", pgettext_lazy("commitment kind", "Money")
+    OTHER = "other", pgettext_lazy("commitment kind", "Other means")

@@ -28,7 +28,7 @@ from weerbaar.covenant.actions import (
     do_sign_covenant,
     do_update_covenant_draft,
 )
-from weerbaar.covenant.balance import get_balances, is_open
+from weerbaar.covenant.balance import get_balances, get_partner_balances, is_open
 from weerbaar.covenant.forms import CommitmentForm, CovenantDraftForm, DeliveryForm, SignForm
 from weerbaar.covenant.models import Commitment, CovenantVersion, Delivery, Signature
 from weerbaar.covenant.workflow import CovenantError
@@ -321,13 +321,7 @@ def commitments_overview(request: HttpRequest, slug: str) -> HttpResponse:
     commitments = list(
         _with_deliveries(for_coalition(Commitment.objects.all(), coalition).for_year(year))
     )
-    by_partner: dict[int, list[Commitment]] = {}
-    for commitment in commitments:
-        by_partner.setdefault(commitment.partner_id, []).append(commitment)
-    partners = [
-        (partner, get_balances(by_partner.get(partner.pk, [])))
-        for partner in for_coalition(Partner.objects.all(), coalition)
-    ]
+    partners = get_partner_balances(for_coalition(Partner.objects.all(), coalition), commitments)
     return render(
         request,
         "covenant/commitments_overview.html",

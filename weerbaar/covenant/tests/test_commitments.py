@@ -170,8 +170,13 @@ class CommitmentsTestCase(PersonasTestCase):
             (Decimal(3500), Decimal(500), Decimal(3000)),
         )
         self.assertEqual((rows["knowledge"].pledges, rows["knowledge"].open_pledges), (1, 0))
-        per_partner = {p.name: {r.kind: r for r in b} for p, b in response.context["partners"]}
-        self.assertEqual(per_partner["GGD"]["money"].gap, Decimal(1000))
+        per_partner = {row.partner.name: row for row in response.context["partners"]}
+        self.assertEqual(per_partner["GGD"].by_kind["money"].gap, Decimal(1000))
+        self.assertEqual(
+            (per_partner["Bibliotheek"].other_pledges, per_partner["Bibliotheek"].other_delivered),
+            (1, 1),
+        )
+        self.assertContains(response, "€ 500 van € 2.500")
         self.assertContains(response, "<caption")
 
     def test_it_keeps_the_overview_from_partner_admins(self) -> None:
