@@ -86,7 +86,8 @@ class CommitmentForm(Form):
 class DeliveryForm(Form):
     date = forms.DateField(
         label=_("Date"),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        # The browser's date picker only reads ISO dates, whatever the language.
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={"invalid": _("Enter a date, such as 2026-03-14.")},
     )
     description = forms.CharField(

@@ -4,6 +4,8 @@ import datetime
 from decimal import Decimal
 from typing import Any
 
+from django.utils import timezone
+
 from weerbaar.accounts.models import Membership
 from weerbaar.audit.choices import AuditAction
 from weerbaar.audit.models import AuditEntry
@@ -91,6 +93,14 @@ class CommitmentsTestCase(PersonasTestCase):
             (commitment, datetime.date(2026, 3, 14), Decimal(4)),
         )
         self.assertTrue(AuditEntry.objects.filter(action=AuditAction.DELIVERY_RECORDED).exists())
+
+    def test_it_offers_today_as_an_iso_date_the_date_picker_can_read(self) -> None:
+        commitment = self.pledge(CommitmentKind.OTHER)
+        self.log_in(self.bram)
+
+        response = self.client.get(f"{self.url}{commitment.pk}/levering/")
+
+        self.assertContains(response, f'value="{timezone.localdate().isoformat()}"')
 
     def test_it_refuses_a_negative_delivery_and_a_bad_date(self) -> None:
         commitment = self.pledge(CommitmentKind.TIME, hours=Decimal(10))
