@@ -8,6 +8,7 @@ from weerbaar.covenant.actions import (
     do_publish_covenant_version,
     do_sign_covenant,
 )
+from weerbaar.covenant.views import refuse_fetch
 from weerbaar.lib.testing import PersonasTestCase
 from weerbaar.partners.actions import do_create_partner, do_link_membership_to_partner
 
@@ -107,3 +108,7 @@ class CovenantPageTestCase(PersonasTestCase):
         self.assertIn("Convenant 2026", html)
         self.assertIn("Bibliotheek", html)
         weasyprint.HTML.return_value.write_pdf.assert_called_once_with(pdf_variant="pdf/ua-1")
+
+    def test_it_lets_the_pdf_renderer_fetch_nothing(self) -> None:
+        with self.assertRaises(ValueError):
+            refuse_fetch("http://169.254.169.254/latest/meta-data/")
