@@ -143,6 +143,12 @@ def sign(request: HttpRequest, slug: str) -> HttpResponse:
     if version is None:
         messages.info(request, _("There is no published covenant to sign yet."))
         return redirect("covenant:covenant", slug=slug)
+    if request.method != "POST" and version.signatures.filter(partner=partner).exists():
+        messages.info(
+            request,
+            _("%(name)s has already signed this version of the covenant.") % {"name": partner.name},
+        )
+        return redirect("covenant:covenant", slug=slug)
     user = cast(User, request.user)
     form = SignForm(request.POST or None, initial={"signer_name": user.full_name})
     if request.method == "POST" and form.is_valid():

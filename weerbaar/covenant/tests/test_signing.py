@@ -87,6 +87,16 @@ class SigningTestCase(PersonasTestCase):
         )
         self.assertEqual(Signature.objects.count(), 1)
 
+    def test_it_sends_a_partner_that_already_signed_back_to_the_covenant(self) -> None:
+        self.client.post(SIGN_URL, signed())
+
+        response = self.client.get(SIGN_URL, follow=True)
+
+        self.assertRedirects(response, "/voorbeeldstad/convenant/")
+        self.assertContains(
+            response, "Bibliotheek heeft deze versie van het convenant al ondertekend"
+        )
+
     def test_it_refuses_signing_a_version_that_was_superseded_meanwhile(self) -> None:
         page = self.client.get(SIGN_URL)
         self.publish("Convenant, herzien")
