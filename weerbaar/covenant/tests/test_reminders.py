@@ -17,7 +17,7 @@ from weerbaar.covenant.actions import (
 )
 from weerbaar.covenant.choices import CommitmentKind
 from weerbaar.covenant.models import CommitmentReminder
-from weerbaar.covenant.tasks import remind_open_commitments
+from weerbaar.covenant.tasks import remind_open_commitments, schedule_remind_open_commitments
 from weerbaar.lib.testing import PersonasTestCase
 from weerbaar.partners.actions import do_create_partner, do_link_membership_to_partner
 
@@ -83,3 +83,16 @@ class RemindersTestCase(PersonasTestCase):
 
         self.assertIn("1 partner(s) reminded.", out.getvalue())
         self.assertEqual(remind_open_commitments.call(), 0)
+
+    def test_it_is_scheduled_every_morning_in_december_only(self) -> None:
+        schedule = schedule_remind_open_commitments.task_class()
+        cases = [
+            (datetime.datetime(2026, 12, 1, 9, 15), True),
+            (datetime.datetime(2026, 12, 31, 9, 15), True),
+            (datetime.datetime(2026, 12, 1, 10, 15), False),
+            (datetime.datetime(2026, 11, 30, 9, 15), False),
+            (datetime.datetime(2027, 1, 1, 9, 15), False),
+        ]
+        for moment, expected in cases:
+            with self.subTest(moment=moment):
+                self.assertEqual(schedule.validate_datetime(moment), expected)
