@@ -11,7 +11,11 @@ from django.utils.translation import gettext_lazy as _
 
 from weerbaar.coalitions.models import Coalition
 from weerbaar.covenant.choices import CommitmentKind, CovenantStatus
-from weerbaar.covenant.querysets import CommitmentQuerySet, CovenantVersionQuerySet
+from weerbaar.covenant.querysets import (
+    CommitmentQuerySet,
+    CovenantVersionQuerySet,
+    SignatureQuerySet,
+)
 from weerbaar.lib.markdown import render_markdown
 from weerbaar.partners.models import Partner
 
@@ -96,6 +100,8 @@ class Signature(models.Model):
     confirmed = models.BooleanField(default=True)
     signed_at = models.DateTimeField(_("signed"), auto_now_add=True)
     ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+
+    objects = SignatureQuerySet.as_manager()
 
     class Meta:
         ordering = ["partner__name"]

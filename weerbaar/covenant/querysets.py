@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.db import models
 
@@ -10,6 +10,7 @@ if TYPE_CHECKING:
     from weerbaar.covenant.models import (  # noqa: F401
         Commitment,
         CovenantVersion,
+        Signature,
     )
 
 
@@ -25,3 +26,17 @@ class CovenantVersionQuerySet(models.QuerySet["CovenantVersion"]):
 class CommitmentQuerySet(models.QuerySet["Commitment"]):
     def for_year(self, year: int) -> CommitmentQuerySet:
         return self.filter(year=year)
+
+
+class SignatureQuerySet(models.QuerySet["Signature"]):
+    """Bulk updates and deletes are refused like single ones: a signature is a record."""
+
+    def update(self, **kwargs: Any) -> int:
+        from weerbaar.covenant.models import ImmutableRecordError
+
+        raise ImmutableRecordError("Signatures cannot be changed.")
+
+    def delete(self) -> tuple[int, dict[str, int]]:
+        from weerbaar.covenant.models import ImmutableRecordError
+
+        raise ImmutableRecordError("Signatures cannot be removed.")

@@ -166,3 +166,9 @@ class SigningTestCase(PersonasTestCase):
             signature.save()
         with self.assertRaises(ImmutableRecordError):
             signature.delete()
+        with self.assertRaises(ImmutableRecordError):
+            Signature.objects.update(signer_name="Iemand anders")
+        with self.assertRaises(ImmutableRecordError):
+            Signature.objects.all().delete()
+        signature.refresh_from_db()
+        self.assertEqual(signature.signer_name, "Bram Jansen")
