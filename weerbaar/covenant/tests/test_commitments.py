@@ -123,6 +123,7 @@ class CommitmentsTestCase(PersonasTestCase):
         self.log_in(self.bram)
 
         response = self.client.get(f"{self.url}?jaar=2026")
+        other_year = self.client.get(f"{self.url}?jaar=2025")
 
         rows = {row.kind: row for row in response.context["balances"]}
         self.assertEqual(
@@ -130,6 +131,8 @@ class CommitmentsTestCase(PersonasTestCase):
             (Decimal(10), Decimal(4), Decimal(6)),
         )
         self.assertEqual(rows["time"].open_pledges, 1)
+        self.assertContains(response, 'href="?jaar=2025"')
+        self.assertEqual(other_year.context["commitments"], [])
 
     def test_it_refuses_a_partner_admin_the_pledges_of_another_partner(self) -> None:
         self.log_in(self.bram)
