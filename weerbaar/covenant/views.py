@@ -156,7 +156,10 @@ def sign(request: HttpRequest, slug: str) -> HttpResponse:
         read_number = request.POST.get("version", "")
         read = (
             for_coalition(CovenantVersion.objects.all(), coalition)
-            .filter(number=read_number if read_number.isdigit() else 0)
+            # A short number only: a huge one would overflow PostgreSQL's integer.
+            .filter(
+                number=int(read_number) if read_number.isdigit() and len(read_number) < 9 else 0
+            )
             .first()
         )
         try:

@@ -108,9 +108,11 @@ class SigningTestCase(PersonasTestCase):
         self.assertFalse(Signature.objects.exists())
 
     def test_it_refuses_a_version_number_that_does_not_exist(self) -> None:
-        response = self.client.post(SIGN_URL, signed(version="99"), follow=True)
+        for number in ("99", "x", "9" * 30):
+            with self.subTest(number=number):
+                response = self.client.post(SIGN_URL, signed(version=number), follow=True)
 
-        self.assertContains(response, "niet meer de huidige")
+                self.assertContains(response, "niet meer de huidige")
         self.assertFalse(Signature.objects.exists())
 
     def test_it_turns_a_simultaneous_second_signature_into_a_message(self) -> None:
