@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "weerbaar.coalitions",
     "weerbaar.accounts",
     "weerbaar.partners",
+    "weerbaar.covenant",
     "weerbaar.dev",
 ]
 

@@ -20,6 +20,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("weerbaar.accounts.urls")),
     path("", include("weerbaar.audit.urls")),
     path("", include("weerbaar.partners.urls")),
+    path("", include("weerbaar.covenant.urls")),
     path("", include("weerbaar.coalitions.urls")),
 ]
 

@@ -48,6 +48,11 @@ class Permission(StrEnum):
     EDIT_PARTNER = "edit_partner"
     MANAGE_JOIN_REQUESTS = "manage_join_requests"
     MANAGE_PARTNER_PEOPLE = "manage_partner_people"
+    VIEW_COVENANT = "view_covenant"
+    MANAGE_COVENANT = "manage_covenant"
+    SIGN_COVENANT = "sign_covenant"
+    MANAGE_COMMITMENTS = "manage_commitments"
+    VIEW_COMMITMENT_OVERVIEW = "view_commitment_overview"
 
 
 EVERY_ROLE = frozenset(Role)
@@ -77,6 +82,15 @@ POLICY: dict[Permission, Rule] = {
     Permission.MANAGE_JOIN_REQUESTS: _roles(Role.COORDINATOR),
     # Inviting, promoting and removing the people of one organisation; same object check.
     Permission.MANAGE_PARTNER_PEOPLE: _roles(Role.PARTNER_ADMIN, Role.COORDINATOR),
+    Permission.VIEW_COVENANT: _roles(*EVERY_ROLE),
+    Permission.MANAGE_COVENANT: _roles(Role.COORDINATOR),
+    # A partner admin signs for the partner their membership is linked to; the view checks
+    # that there is one with ``covenant.access.access_own_partner``.
+    Permission.SIGN_COVENANT: _roles(Role.PARTNER_ADMIN),
+    # Partner admins for their own partner, coordinators for every partner; the view checks
+    # which with ``partners.access.access_partner_for_edit``.
+    Permission.MANAGE_COMMITMENTS: _roles(Role.PARTNER_ADMIN, Role.COORDINATOR),
+    Permission.VIEW_COMMITMENT_OVERVIEW: _roles(Role.COORDINATOR),
 }
 
 

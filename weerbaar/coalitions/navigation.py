@@ -24,7 +24,9 @@ _COALITION_ITEMS: list[tuple[str, str | Promise, Permission, bool]] = [
     ("coalitions:member_home", _("Home"), Permission.VIEW_MEMBER_HOME, True),
     ("accounts:members", _("Members"), Permission.VIEW_MEMBERS, False),
     ("partners:partners", _("Partners"), Permission.VIEW_PARTNERS, False),
+    ("covenant:covenant", _("Covenant"), Permission.VIEW_COVENANT, False),
     ("partners:join_requests", _("Join requests"), Permission.MANAGE_JOIN_REQUESTS, False),
+    ("covenant:overview", _("Commitments"), Permission.VIEW_COMMITMENT_OVERVIEW, False),
     ("coalitions:settings", _("Settings"), Permission.EDIT_COALITION, False),
     ("audit:log", _("Audit log"), Permission.VIEW_AUDIT_LOG, False),
 ]

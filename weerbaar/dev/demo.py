@@ -8,11 +8,14 @@ same actions the product uses.
 from __future__ import annotations
 
 import base64
+import datetime
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from weerbaar.accounts.actions import do_accept_invitation, do_invite_member
@@ -21,12 +24,21 @@ from weerbaar.accounts.models import Membership, User
 from weerbaar.coalitions.actions import do_create_coalition
 from weerbaar.coalitions.choices import AreaKind, FocusArea, Theme
 from weerbaar.coalitions.models import Coalition
+from weerbaar.covenant.actions import (
+    do_create_covenant_draft,
+    do_pledge_commitment,
+    do_publish_covenant_version,
+    do_record_delivery,
+    do_sign_covenant,
+)
+from weerbaar.covenant.choices import CommitmentKind
 from weerbaar.partners.actions import (
     do_create_partner,
     do_link_membership_to_partner,
     do_submit_join_request,
 )
 from weerbaar.partners.choices import Domain
+from weerbaar.partners.models import Partner
 
 DEMO_PASSWORD = "Weerbaar-demo-2026"
 DEMO_SLUG = "voorbeeldstad"
@@ -250,6 +262,173 @@ def _load_partners(coalition: Coalition, coordinator: User) -> None:
         do_submit_join_request(coalition, endorsed_principles=principles[:3], **data)
 
 
+COVENANT_TITLE = "Convenant Online Coalitie Voorbeeldstad"
+
+COVENANT_BODY = """\
+## Ambitie
+
+Wij, de partners van de Online Coalitie Voorbeeldstad, werken aan een (online) samenleving
+die veilig, gezond, inclusief en weerbaar is. Samen staan we sterker dan alleen: met een
+gezamenlijke aanpak die blijvend impact maakt, en in samenwerking met partners buiten
+Voorbeeldstad.
+
+We richten ons op **preventie, bewustwording, signalering en digitale weerbaarheid**. We
+benaderen jongeren vanuit oprechte interesse, niet vanuit onwetendheid of angst.
+
+## Uitgangspunten
+
+1. Iedere partner draagt actief bij: met kennis, tijd, middelen, denk- en doekracht.
+2. We handelen met steun van onze eigen organisatie.
+3. We werken over domeinen en disciplines heen, aan bedreigingen én kansen.
+4. We leren van elkaar en delen kennis, binnen en buiten Voorbeeldstad.
+5. We zorgen voor goede doorverwijzing, zodat niemand er alleen voor staat.
+6. We werken in dienst van de mensen om wie het gaat.
+
+## Wat partners toezeggen
+
+- We delen onze kennis structureel, onder meer in de vaste bijeenkomsten van de coalitie.
+- We zeggen elk jaar toe wat we inbrengen: kennis, uren, geld of andere middelen, zoals een
+  zaal of een communicatiekanaal, en we leggen vast wat we hebben geleverd.
+- We experimenteren samen met instrumenten en interventies, en delen wat werkt en wat niet.
+- We werken mee aan voorlichtings- en preventiecampagnes.
+- We signaleren online verschijnselen, nooit personen, en verwijzen door waar nodig.
+- We borgen de aanpak in onze eigen organisatie: met een vaste contactpersoon en steun van
+  onze leiding.
+
+## Looptijd
+
+Dit convenant geldt vanaf de publicatie tot een nieuwe versie het vervangt. Een partner die
+wil stoppen, meldt dat bij de coördinator.
+"""
+
+# Who signed for which partner (fictional); Bram signs for his own organisation.
+COVENANT_SIGNERS: dict[str, tuple[str, str]] = {
+    "Gemeente Voorbeeldstad \N{EN DASH} Openbare Orde en Veiligheid": (
+        "Marieke Dekker",
+        "Programmamanager Veiligheid",
+    ),
+    "GGD Regio Voorbeeldstad": ("Hans Vermeulen", "Directeur Publieke Gezondheid"),
+    BRAM_PARTNER: ("Bram Jansen", "Teamleider Mediawijsheid"),
+    "Jongerenwerk Voorbeeldstad": ("Samira Bouzid", "Coördinator Jongerenwerk"),
+    "Politie basisteam Voorbeeldstad": ("Erik de Boer", "Teamchef"),
+    "Hogeschool Voorbeeldstad \N{EN DASH} lectoraat Digitale Weerbaarheid": (
+        "Dr. Lotte Hendriks",
+        "Lector Digitale Weerbaarheid",
+    ),
+    "Stichting Mediawijs Voorbeeldstad": ("Joost van Dam", "Directeur"),
+    "Sociaal Wijkteam Voorbeeldstad": ("Nadia Kaya", "Manager Sociaal Wijkteam"),
+}
+
+# Pledges for this year: partner, kind, description, hours, euros, and what was delivered
+# (month, description, hours, euros).
+DemoDelivery = tuple[int, str, int | None, int | None]
+DEMO_COMMITMENTS: list[
+    tuple[str, CommitmentKind, str, int | None, int | None, list[DemoDelivery]]
+] = [
+    (
+        BRAM_PARTNER,
+        CommitmentKind.TIME,
+        "Zes workshops mediawijsheid voor ouders in de wijkvestigingen",
+        48,
+        None,
+        [
+            (2, "Workshop 'Nepnieuws herkennen' in Noordwijk", 8, None),
+            (4, "Workshop 'Online meekijken met je kind' in Oosterpark", 8, None),
+        ],
+    ),
+    (
+        BRAM_PARTNER,
+        CommitmentKind.OTHER,
+        "Zaal voor de kwartaalbijeenkomsten van de coalitie",
+        None,
+        None,
+        [(3, "Kwartaalbijeenkomst in de centrale bibliotheek", None, None)],
+    ),
+    (
+        "GGD Regio Voorbeeldstad",
+        CommitmentKind.MONEY,
+        "Bijdrage aan de campagne over online gokken onder jongeren",
+        None,
+        7500,
+        [(5, "Ontwerp en druk van de campagneposters", None, 3200)],
+    ),
+    (
+        "Hogeschool Voorbeeldstad \N{EN DASH} lectoraat Digitale Weerbaarheid",
+        CommitmentKind.KNOWLEDGE,
+        "Onderzoek naar de trendmonitor: welke signalen voorspellen iets?",
+        None,
+        None,
+        [],
+    ),
+    (
+        "Jongerenwerk Voorbeeldstad",
+        CommitmentKind.TIME,
+        "Online jongerenwerk op Discord en TikTok, vier uur per week",
+        200,
+        None,
+        [
+            (3, "Eerste kwartaal online jongerenwerk", 52, None),
+            (6, "Tweede kwartaal online jongerenwerk", 50, None),
+        ],
+    ),
+    (
+        "Gemeente Voorbeeldstad \N{EN DASH} Openbare Orde en Veiligheid",
+        CommitmentKind.MONEY,
+        "Werkbudget van de coalitie",
+        None,
+        25000,
+        [(1, "Kwartiermaker en secretariaat, eerste halfjaar", None, 12500)],
+    ),
+    (
+        "Stichting Mediawijs Voorbeeldstad",
+        CommitmentKind.KNOWLEDGE,
+        "Lesmateriaal over desinformatie voor het voortgezet onderwijs",
+        None,
+        None,
+        [(4, "Lespakket gedeeld met het Stedelijk College", None, None)],
+    ),
+]
+
+
+def _load_covenant(coalition: Coalition, coordinator: User) -> None:
+    draft = do_create_covenant_draft(
+        coordinator, coalition, title=COVENANT_TITLE, body=COVENANT_BODY
+    )
+    version = do_publish_covenant_version(coordinator, draft)
+    partners = {p.name: p for p in Partner.objects.filter(coalition=coalition)}
+    bram = User.objects.get(email="bram@voorbeeldstad.example")
+    for name, (signer_name, function) in COVENANT_SIGNERS.items():
+        do_sign_covenant(
+            bram if name == BRAM_PARTNER else None,
+            version,
+            partners[name],
+            signer_name=signer_name,
+            signer_function=function,
+            confirmed=True,
+        )
+    year = timezone.localdate().year
+    for name, kind, description, hours, euros, deliveries in DEMO_COMMITMENTS:
+        actor = bram if name == BRAM_PARTNER else coordinator
+        commitment = do_pledge_commitment(
+            actor,
+            partners[name],
+            year=year,
+            kind=kind,
+            description=description,
+            hours=Decimal(hours) if hours is not None else None,
+            euros=Decimal(euros) if euros is not None else None,
+        )
+        for month, what, spent_hours, spent_euros in deliveries:
+            do_record_delivery(
+                actor,
+                commitment,
+                date=datetime.date(year, month, 15),
+                description=what,
+                hours=Decimal(spent_hours) if spent_hours is not None else None,
+                euros=Decimal(spent_euros) if spent_euros is not None else None,
+            )
+
+
 def is_database_empty() -> bool:
     return not Coalition.objects.exists() and not User.objects.exists()
 
@@ -303,7 +482,9 @@ def load_demo() -> None:
     for user in User.objects.all():
         if user.needs_mfa():
             TOTPDevice.objects.create(user=user, name="Demo", confirmed=True)
-    _load_partners(Coalition.objects.get(slug=DEMO_SLUG), logins["anna@voorbeeldstad.example"])
+    voorbeeldstad = Coalition.objects.get(slug=DEMO_SLUG)
+    _load_partners(voorbeeldstad, logins["anna@voorbeeldstad.example"])
+    _load_covenant(voorbeeldstad, logins["anna@voorbeeldstad.example"])
 
 
 def get_totp_secret(user: User) -> str | None:

@@ -13,11 +13,14 @@ from weerbaar.coalitions.tenancy import for_coalition
 from weerbaar.partners.models import Partner
 
 
-def access_partner_for_edit(request: HttpRequest, partner_id: int) -> Partner:
+def access_partner_for_edit(
+    request: HttpRequest, partner_id: int, permission: str = "edit_partner"
+) -> Partner:
     """The partner of the URL's coalition that the visitor may edit, or 404/403.
 
     A coordinator may edit every partner of the coalition; a partner admin only the partner
-    their membership is linked to. Call from a view declaring ``Permission.EDIT_PARTNER``.
+    their membership is linked to. Call from a view declaring ``Permission.EDIT_PARTNER`` (or
+    another permission with the same rule, named in ``permission`` for the audit entry).
     """
     coalition = request.coalition  # type: ignore[attr-defined]
     membership = request.membership  # type: ignore[attr-defined]
@@ -34,6 +37,6 @@ def access_partner_for_edit(request: HttpRequest, partner_id: int) -> Partner:
         coalition=coalition,
         target=partner,
         result=AuditResult.DENIED,
-        detail={"permission": "edit_partner", "path": request.path[:200]},
+        detail={"permission": permission, "path": request.path[:200]},
     )
     raise PermissionDenied

@@ -22,6 +22,13 @@ from weerbaar.accounts.choices import Role
 from weerbaar.accounts.models import Invitation, Membership, User
 from weerbaar.accounts.policy import POLICY, Audience, Rule
 from weerbaar.coalitions.models import Coalition
+from weerbaar.covenant.actions import (
+    do_create_covenant_draft,
+    do_pledge_commitment,
+    do_publish_covenant_version,
+)
+from weerbaar.covenant.choices import CommitmentKind
+from weerbaar.covenant.models import Commitment
 from weerbaar.lib.testing import PersonasTestCase
 from weerbaar.partners.actions import (
     do_create_partner,
@@ -88,6 +95,26 @@ SAMPLE_KWARGS: dict[str, Sample] = {
         "partner_id": t.partner.pk,
         "membership_id": Membership.objects.get(user=t.bram, coalition=t.coalition).pk,
     },
+    # Version 1 is published, version 2 a draft, in both coalitions.
+    "covenant:covenant": {"slug": "voorbeeldstad"},
+    "covenant:version": {"slug": "voorbeeldstad", "number": 1},
+    "covenant:print": {"slug": "voorbeeldstad"},
+    "covenant:pdf": {"slug": "voorbeeldstad"},
+    "covenant:sign": {"slug": "voorbeeldstad"},
+    "covenant:manage": {"slug": "voorbeeldstad"},
+    "covenant:new_draft": {"slug": "voorbeeldstad"},
+    "covenant:edit_draft": {"slug": "voorbeeldstad", "number": 2},
+    "covenant:publish": {"slug": "voorbeeldstad", "number": 2},
+    "covenant:overview": {"slug": "voorbeeldstad"},
+    "covenant:partner_commitments": lambda t: {
+        "slug": "voorbeeldstad",
+        "partner_id": t.partner.pk,
+    },
+    "covenant:record_delivery": lambda t: {
+        "slug": "voorbeeldstad",
+        "partner_id": t.partner.pk,
+        "commitment_id": t.commitment.pk,
+    },
 }
 
 # The same URLs in the other coalition, Zeeuwse Kust, where only Dirk has a role.
@@ -128,6 +155,25 @@ OTHER_TENANT_KWARGS: dict[str, Sample] = {
         "slug": "zeeuwse-kust",
         "partner_id": t.other_partner.pk,
         "membership_id": Membership.objects.get(user=t.dirk, coalition=t.other_coalition).pk,
+    },
+    "covenant:covenant": {"slug": "zeeuwse-kust"},
+    "covenant:version": {"slug": "zeeuwse-kust", "number": 1},
+    "covenant:print": {"slug": "zeeuwse-kust"},
+    "covenant:pdf": {"slug": "zeeuwse-kust"},
+    "covenant:sign": {"slug": "zeeuwse-kust"},
+    "covenant:manage": {"slug": "zeeuwse-kust"},
+    "covenant:new_draft": {"slug": "zeeuwse-kust"},
+    "covenant:edit_draft": {"slug": "zeeuwse-kust", "number": 2},
+    "covenant:publish": {"slug": "zeeuwse-kust", "number": 2},
+    "covenant:overview": {"slug": "zeeuwse-kust"},
+    "covenant:partner_commitments": lambda t: {
+        "slug": "zeeuwse-kust",
+        "partner_id": t.other_partner.pk,
+    },
+    "covenant:record_delivery": lambda t: {
+        "slug": "zeeuwse-kust",
+        "partner_id": t.other_partner.pk,
+        "commitment_id": t.other_commitment.pk,
     },
 }
 
@@ -178,6 +224,8 @@ class AccessPolicyTestCase(PersonasTestCase):
     other_partner: Partner
     join_request: JoinRequest
     other_join_request: JoinRequest
+    commitment: Commitment
+    other_commitment: Commitment
 
     @classmethod
     def setUpTestData(cls) -> None:
@@ -207,6 +255,16 @@ class AccessPolicyTestCase(PersonasTestCase):
                 endorsed_principles=[],
             )
             for coalition in (cls.coalition, cls.other_coalition)
+        )
+        for coalition in (cls.coalition, cls.other_coalition):
+            first = do_create_covenant_draft(cls.anna, coalition, title="Convenant", body="Tekst")
+            do_publish_covenant_version(cls.anna, first)
+            do_create_covenant_draft(cls.anna, coalition, title="Convenant 2", body="Tekst")
+        cls.commitment, cls.other_commitment = (
+            do_pledge_commitment(
+                cls.anna, partner, year=2026, kind=CommitmentKind.KNOWLEDGE, description="Kennis"
+            )
+            for partner in (cls.partner, cls.other_partner)
         )
 
     # Helpers

@@ -34,6 +34,7 @@ CHROMIUM_ARGS = [
 ]
 MEMBER = "cees@voorbeeldstad.example"
 COORDINATOR = "anna@voorbeeldstad.example"
+PARTNER_ADMIN = "bram@voorbeeldstad.example"
 MEMBER_HOME = f"/{DEMO_SLUG}/start/"
 SCREENSHOTS = Path(tempfile.gettempdir())  # for a human to look at after a run
 BLOCKING_IMPACTS = {"serious", "critical"}
@@ -261,5 +262,77 @@ def test_an_organisation_applies_and_the_coordinator_approves(
     assert page.locator(".utrecht-alert--ok").is_visible()
     page.goto(f"/{DEMO_SLUG}/partners/")
     assert page.locator("a", has_text="Sportclub Voorbeeldstad").count() == 1
+    assert_accessible(page)
+    assert_no_csp_violations(console)
+
+
+def log_in_as_coordinator(page: Page) -> None:
+    log_in_with_keyboard(page, COORDINATOR)
+    page.wait_for_url("**/account/tweestapsverificatie/**")
+    page.locator("#id_token").fill(current_totp(COORDINATOR))
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"**{MEMBER_HOME}")
+
+
+def test_a_partner_admin_pledges_and_signs_the_new_covenant(page: Page, console: list[str]) -> None:
+    log_in_with_keyboard(page, PARTNER_ADMIN)
+    page.wait_for_url(f"**{MEMBER_HOME}")
+    page.goto(f"/{DEMO_SLUG}/convenant/")
+    assert_accessible(page)
+    page.locator("a", has_text="Toezeggingen van je organisatie").click()
+    page.locator("label", has_text="Tijd").click()
+    page.locator("#id_description").fill("Leesclub over nepnieuws")
+    page.locator("#id_hours").fill("-3")
+    page.locator("button[type=submit]", has_text="Toezegging opslaan").click()
+    page.wait_for_load_state()
+    assert page.locator("#id_description").input_value() == "Leesclub over nepnieuws"
+    assert page.locator("#id_hours").get_attribute("aria-invalid") == "true"
+    assert_accessible(page)
+    page.locator("#id_hours").fill("12")
+    page.locator("button[type=submit]", has_text="Toezegging opslaan").click()
+    page.wait_for_load_state()
+    assert page.locator(".utrecht-alert--ok").is_visible()
+    page.locator(".weerbaar-card", has_text="Leesclub over nepnieuws").locator(
+        "a", has_text="Levering vastleggen"
+    ).click()
+    page.locator("#id_description").fill("Eerste leesclub")
+    page.locator("#id_hours").fill("2")
+    assert_accessible(page)
+    page.locator("button[type=submit]", has_text="Levering opslaan").click()
+    page.wait_for_load_state()
+    assert page.locator(".utrecht-unordered-list li", has_text="Eerste leesclub").count() == 1
+    assert_accessible(page)
+    page.context.clear_cookies()
+
+    log_in_as_coordinator(page)
+    page.goto(f"/{DEMO_SLUG}/beheer/convenant/nieuw/")
+    assert_accessible(page)
+    page.locator("#id_title").fill("Convenant Online Coalitie Voorbeeldstad 2027")
+    page.locator("button[type=submit]", has_text="Concept opslaan").click()
+    page.wait_for_url("**/bewerken/")
+    assert_accessible(page)
+    page.locator("button[type=submit]", has_text="Deze versie publiceren").click()
+    page.wait_for_url(f"**/{DEMO_SLUG}/convenant/")
+    assert page.locator(".utrecht-alert--ok").is_visible()
+    page.goto(f"/{DEMO_SLUG}/beheer/toezeggingen/")
+    assert page.locator("tr", has_text="Bibliotheek Voorbeeldstad").count() == 1
+    assert_accessible(page)
+    page.context.clear_cookies()
+
+    log_in_with_keyboard(page, PARTNER_ADMIN)
+    page.wait_for_url(f"**{MEMBER_HOME}")
+    page.goto(f"/{DEMO_SLUG}/convenant/")
+    page.locator("a", has_text="Onderteken het convenant").click()
+    page.locator("#id_signer_function").fill("Teamleider Mediawijsheid")
+    page.locator("button[type=submit]", has_text="Ondertekenen").click()
+    page.wait_for_load_state()
+    assert page.locator("#id_signer_function").input_value() == "Teamleider Mediawijsheid"
+    assert_accessible(page)
+    page.locator("label", has_text="namens mijn organisatie").click()
+    page.locator("button[type=submit]", has_text="Ondertekenen").click()
+    page.wait_for_url(f"**/{DEMO_SLUG}/convenant/")
+    assert page.locator(".utrecht-alert--ok").is_visible()
+    assert page.locator("td", has_text="Teamleider Mediawijsheid").count() == 1
+    page.goto(f"/{DEMO_SLUG}/convenant/afdrukken/")
     assert_accessible(page)
     assert_no_csp_violations(console)

@@ -5,6 +5,7 @@ from django.test import TestCase
 
 from weerbaar.accounts.models import Membership
 from weerbaar.coalitions.models import Coalition
+from weerbaar.covenant.models import Commitment, CovenantVersion, Delivery, Signature
 from weerbaar.dev.demo import BRAM_PARTNER, DEMO_SLUG, load_demo
 from weerbaar.partners.models import JoinRequest, Partner
 
@@ -28,3 +29,21 @@ class DemoTestCase(TestCase):
         ).get_possible_duplicates()
         self.assertEqual([p.name for p in duplicate_partners], [BRAM_PARTNER])
         self.assertTrue(mail.outbox)
+
+    def test_it_loads_a_signed_covenant_and_this_year_s_pledges(self) -> None:
+        with self.captureOnCommitCallbacks(execute=True):
+            load_demo()
+
+        coalition = Coalition.objects.get(slug=DEMO_SLUG)
+        version = CovenantVersion.objects.get(coalition=coalition)
+        self.assertTrue(version.is_published())
+        self.assertIn("<h2>Uitgangspunten</h2>", version.render_body())
+        signatures = Signature.objects.filter(version=version)
+        self.assertEqual(signatures.count(), 8)
+        bram = signatures.get(partner__name=BRAM_PARTNER)
+        self.assertEqual(
+            bram.signed_by.email if bram.signed_by else "", "bram@voorbeeldstad.example"
+        )
+        self.assertGreater(Partner.objects.filter(coalition=coalition).count(), 8)
+        self.assertGreaterEqual(Commitment.objects.filter(coalition=coalition).count(), 6)
+        self.assertTrue(Delivery.objects.filter(coalition=coalition).exists())
