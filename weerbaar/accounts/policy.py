@@ -53,6 +53,8 @@ class Permission(StrEnum):
     SIGN_COVENANT = "sign_covenant"
     MANAGE_COMMITMENTS = "manage_commitments"
     VIEW_COMMITMENT_OVERVIEW = "view_commitment_overview"
+    VIEW_DASHBOARD = "view_dashboard"
+    EXPORT_COALITION_DATA = "export_coalition_data"
 
 
 EVERY_ROLE = frozenset(Role)
@@ -91,6 +93,9 @@ POLICY: dict[Permission, Rule] = {
     # which with ``partners.access.access_partner_for_edit``.
     Permission.MANAGE_COMMITMENTS: _roles(Role.PARTNER_ADMIN, Role.COORDINATOR),
     Permission.VIEW_COMMITMENT_OVERVIEW: _roles(Role.COORDINATOR),
+    # The dashboard and the embedding coverage across partners.
+    Permission.VIEW_DASHBOARD: _roles(Role.COORDINATOR),
+    Permission.EXPORT_COALITION_DATA: _roles(Role.COORDINATOR),
 }
 
 

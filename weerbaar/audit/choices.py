@@ -32,6 +32,7 @@ class AuditAction(models.TextChoices):
     PARTNER_CREATED = "partner_created", _("Added a partner")
     PARTNER_UPDATED = "partner_updated", _("Changed a partner's profile")
     MEMBERSHIP_LINKED = "membership_linked", _("Linked a member to a partner")
+    EMBEDDING_UPDATED = "embedding_updated", _("Changed a partner's embedding checklist")
     COVENANT_DRAFTED = "covenant_drafted", _("Drafted a covenant version")
     COVENANT_DRAFT_UPDATED = "covenant_draft_updated", _("Changed a covenant draft")
     COVENANT_PUBLISHED = "covenant_published", _("Published a covenant version")
@@ -39,6 +40,7 @@ class AuditAction(models.TextChoices):
     COMMITMENT_PLEDGED = "commitment_pledged", _("Pledged a commitment")
     DELIVERY_RECORDED = "delivery_recorded", _("Recorded a delivery")
     COMMITMENT_REMINDER_SENT = "commitment_reminder", _("Reminded a partner of open commitments")
+    DATA_EXPORTED = "data_exported", _("Exported coalition data")
     ACCESS_DENIED = "access_denied", _("Was refused access")
 
 

@@ -24,7 +24,7 @@ from weerbaar.coalitions.tenancy import for_coalition
 from weerbaar.lib.client_address import get_client_ip
 from weerbaar.lib.images import CleanImage
 from weerbaar.partners.choices import JoinRequestEventKind, JoinRequestStatus
-from weerbaar.partners.models import JoinRequest, JoinRequestEvent, Partner
+from weerbaar.partners.models import Embedding, JoinRequest, JoinRequestEvent, Partner
 from weerbaar.partners.notifications import (
     notify_coordinators_of_join_request,
     notify_join_request_question,
@@ -33,6 +33,15 @@ from weerbaar.partners.notifications import (
 from weerbaar.partners.workflow import check_pending, check_transition
 
 PROFILE_FIELDS = ("name", "domains", "website", "description", "expertise", "is_public")
+EMBEDDING_FIELDS = (
+    "endorsed_by_management",
+    "endorsed_on",
+    "contact_person",
+    "has_budget",
+    "budget_euros",
+    "internal_embedding",
+    "embedded_since",
+)
 
 
 def _record_event(
@@ -339,3 +348,44 @@ def do_remove_colleague(
     if membership.role not in PARTNER_ROLES:
         raise PartnerPeopleError(_("Only the coordinator removes analysts and coordinators."))
     do_end_membership(actor, membership, request)
+
+
+class EmbeddingError(Exception):
+    """The embedding answers contradict a rule; the message says which."""
+
+
+def check_embedding(answers: dict[str, Any]) -> None:
+    """Refuse answers no form should let through: dates ahead and negative budgets."""
+    today = timezone.localdate()
+    for key in ("endorsed_on", "embedded_since"):
+        value = answers.get(key)
+        if value is not None and value > today:
+            raise EmbeddingError(_("A date in the future is not possible here."))
+    budget = answers.get("budget_euros")
+    if budget is not None and budget < 0:
+        raise EmbeddingError(_("Enter zero or more; negative amounts are not possible."))
+
+
+@transaction.atomic
+def do_update_embedding(
+    actor: User, partner: Partner, *, request: HttpRequest | None = None, **answers: Any
+) -> Embedding:
+    """Store ``partner``'s embedding checklist; the audit entry names the answers that changed."""
+    check_embedding(answers)
+    Partner.objects.select_for_update().get(pk=partner.pk)
+    embedding, created = Embedding.objects.get_or_create(
+        partner=partner, defaults={"coalition": partner.coalition}
+    )
+    changed = [k for k in EMBEDDING_FIELDS if k in answers and getattr(embedding, k) != answers[k]]
+    for key in changed:
+        setattr(embedding, key, answers[key])
+    embedding.save()
+    do_record_audit_entry(
+        AuditAction.EMBEDDING_UPDATED,
+        actor=actor,
+        request=request,
+        coalition=partner.coalition,
+        target=partner,
+        detail={"fields": changed, "created": created},
+    )
+    return embedding

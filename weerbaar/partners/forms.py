@@ -1,8 +1,11 @@
 from __future__ import annotations
 
+import datetime
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from weerbaar.accounts.choices import Role
@@ -11,7 +14,7 @@ from weerbaar.coalitions.tenancy import for_coalition
 from weerbaar.components.forms import Form, ModelForm
 from weerbaar.lib.images import CleanImage, clean_image
 from weerbaar.partners.choices import Domain
-from weerbaar.partners.models import Partner
+from weerbaar.partners.models import Embedding, Partner
 
 if TYPE_CHECKING:
     from django.utils.functional import _StrPromise
@@ -156,3 +159,70 @@ class ColleagueInviteForm(Form):
 
 class ColleagueRoleForm(Form):
     role = forms.ChoiceField(label=_("Role"), choices=PARTNER_ROLES)
+
+
+class _DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self) -> None:
+        super().__init__(format="%Y-%m-%d")
+
+
+def _not_in_future(value: datetime.date | None) -> datetime.date | None:
+    if value is not None and value > timezone.localdate():
+        raise forms.ValidationError(_("Enter today or a date in the past."))
+    return value
+
+
+class EmbeddingForm(ModelForm):
+    """The embedding (borging) checklist of one partner."""
+
+    budget_euros = forms.DecimalField(
+        label=_("Budget per year in euros"),
+        required=False,
+        min_value=Decimal(0),
+        max_digits=10,
+        decimal_places=2,
+        help_text=_("Optional; the amount your organisation sets aside for this work."),
+        error_messages={"min_value": _("Enter zero or more; negative amounts are not possible.")},
+    )
+
+    class Meta:
+        model = Embedding
+        fields = [
+            "endorsed_by_management",
+            "endorsed_on",
+            "contact_person",
+            "has_budget",
+            "budget_euros",
+            "internal_embedding",
+            "embedded_since",
+        ]
+        labels = {
+            "endorsed_by_management": _("Our own management endorses the coalition's work"),
+            "has_budget": _("We have a budget line for the coalition's work"),
+        }
+        help_texts = {
+            "endorsed_on": _("When did the management decide?"),
+            "contact_person": _("Who is the coalition's fixed contact in your organisation?"),
+            "embedded_since": _("Since when is the work part of your organisation's plans?"),
+        }
+        widgets = {
+            "endorsed_on": _DateInput(),
+            "embedded_since": _DateInput(),
+            "internal_embedding": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def clean_endorsed_on(self) -> datetime.date | None:
+        return _not_in_future(self.cleaned_data.get("endorsed_on"))
+
+    def clean_embedded_since(self) -> datetime.date | None:
+        return _not_in_future(self.cleaned_data.get("embedded_since"))
+
+    def clean(self) -> dict[str, Any] | None:
+        cleaned = super().clean() or {}
+        if cleaned.get("budget_euros") and not cleaned.get("has_budget"):
+            self.add_error(
+                "has_budget", _("Tick this when you give a budget amount, or clear the amount.")
+            )
+        return cleaned

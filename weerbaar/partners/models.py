@@ -1,7 +1,9 @@
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -179,3 +181,42 @@ class JoinRequestEvent(models.Model):
         if self.pk is not None:
             raise ValueError("The history of a join request is only ever added to.")
         super().save(*args, **kwargs)
+
+
+class Embedding(models.Model):
+    """How the coalition's work is embedded (borging) in one partner's own organisation.
+
+    One row per partner, kept by its partner admins; the coordinator sees coverage across
+    partners (``embedding.py``). A partner without a row has answered nothing yet.
+    """
+
+    coalition = models.ForeignKey(Coalition, on_delete=models.CASCADE, related_name="+")
+    partner = models.OneToOneField(Partner, on_delete=models.CASCADE, related_name="embedding")
+    endorsed_by_management = models.BooleanField(_("endorsed by our own management"), default=False)
+    endorsed_on = models.DateField(_("endorsed on"), null=True, blank=True)
+    contact_person = models.CharField(
+        _("contact person for the coalition"), max_length=150, blank=True
+    )
+    has_budget = models.BooleanField(_("budget line for the coalition's work"), default=False)
+    budget_euros = models.DecimalField(
+        _("budget per year in euros"),
+        max_digits=10,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal(0))],
+    )
+    internal_embedding = models.TextField(
+        _("internal embedding"),
+        blank=True,
+        help_text=_("Who in your organisation knows the coalition's work and carries it?"),
+    )
+    embedded_since = models.DateField(_("embedded since"), null=True, blank=True)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("embedding")
+        verbose_name_plural = _("embeddings")
+
+    def __str__(self) -> str:
+        return str(self.partner)

@@ -22,6 +22,12 @@ urlpatterns = [
         views.edit_partner,
         name="edit_partner",
     ),
+    path(
+        "<slug:slug>/partners/<int:partner_id>/borging/",
+        views.embedding,
+        name="embedding",
+    ),
+    path("<slug:slug>/beheer/borging/", views.embedding_overview, name="embedding_overview"),
     path("<slug:slug>/partners/<int:partner_id>/logo/", views.logo, name="logo"),
     path(
         "<slug:slug>/partners/<int:partner_id>/mensen/uitnodigen/",

@@ -27,20 +27,23 @@ from weerbaar.partners.actions import (
     do_invite_colleague,
     do_remove_colleague,
     do_submit_join_request,
+    do_update_embedding,
     do_update_partner,
 )
 from weerbaar.partners.choices import JoinRequestStatus
+from weerbaar.partners.embedding import get_embedding_coverage, get_ticked_items
 from weerbaar.partners.forms import (
     HONEYPOT_FIELD,
     ApproveForm,
     ColleagueInviteForm,
     ColleagueRoleForm,
+    EmbeddingForm,
     JoinRequestForm,
     PartnerForm,
     QuestionForm,
     RejectForm,
 )
-from weerbaar.partners.models import JoinRequest, Partner
+from weerbaar.partners.models import Embedding, JoinRequest, Partner
 from weerbaar.partners.workflow import TransitionError
 
 
@@ -277,4 +280,35 @@ def manage_colleague(
         request,
         "partners/manage_colleague.html",
         {"partner": item, "colleague": colleague, "form": form, "error": error},
+    )
+
+
+@requires(Permission.EDIT_PARTNER)
+def embedding(request: HttpRequest, slug: str, partner_id: int) -> HttpResponse:
+    """A partner's embedding (borging) checklist, kept by its partner admins."""
+    item = access_partner_for_edit(request, partner_id)
+    stored = Embedding.objects.filter(partner=item).first()
+    form = EmbeddingForm(request.POST or None, instance=stored)
+    if request.method == "POST" and form.is_valid():
+        do_update_embedding(cast(User, request.user), item, request=request, **form.cleaned_data)
+        messages.success(
+            request, _("The embedding checklist of %(name)s has been saved.") % {"name": item.name}
+        )
+        return redirect("partners:partner", slug=slug, partner_id=item.pk)
+    return render(request, "partners/embedding.html", {"partner": item, "form": form})
+
+
+@requires(Permission.VIEW_DASHBOARD)
+def embedding_overview(request: HttpRequest, slug: str) -> HttpResponse:
+    """Coverage of the embedding checklist across the coalition's partners."""
+    coalition: Coalition = request.coalition  # type: ignore[attr-defined]
+    items = list(for_coalition(Partner.objects.all(), coalition).select_related("embedding"))
+    embeddings = [p.embedding for p in items if hasattr(p, "embedding")]
+    return render(
+        request,
+        "partners/embedding_overview.html",
+        {
+            "coverage": get_embedding_coverage(items, embeddings),
+            "partners": [(p, get_ticked_items(getattr(p, "embedding", None))) for p in items],
+        },
     )

@@ -89,6 +89,8 @@ SAMPLE_KWARGS: dict[str, Sample] = {
     # Bram's own organisation, so the partner admin is admitted as the policy says.
     "partners:edit_partner": lambda t: {"slug": "voorbeeldstad", "partner_id": t.partner.pk},
     "partners:logo": lambda t: {"slug": "voorbeeldstad", "partner_id": t.partner.pk},
+    "partners:embedding": lambda t: {"slug": "voorbeeldstad", "partner_id": t.partner.pk},
+    "partners:embedding_overview": {"slug": "voorbeeldstad"},
     "partners:invite_colleague": lambda t: {"slug": "voorbeeldstad", "partner_id": t.partner.pk},
     "partners:manage_colleague": lambda t: {
         "slug": "voorbeeldstad",
@@ -147,6 +149,8 @@ OTHER_TENANT_KWARGS: dict[str, Sample] = {
         "partner_id": t.other_partner.pk,
     },
     "partners:logo": lambda t: {"slug": "zeeuwse-kust", "partner_id": t.other_partner.pk},
+    "partners:embedding": lambda t: {"slug": "zeeuwse-kust", "partner_id": t.other_partner.pk},
+    "partners:embedding_overview": {"slug": "zeeuwse-kust"},
     "partners:invite_colleague": lambda t: {
         "slug": "zeeuwse-kust",
         "partner_id": t.other_partner.pk,
