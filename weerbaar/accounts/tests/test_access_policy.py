@@ -108,6 +108,7 @@ SAMPLE_KWARGS: dict[str, Sample] = {
     "covenant:edit_draft": {"slug": "voorbeeldstad", "number": 2},
     "covenant:publish": {"slug": "voorbeeldstad", "number": 2},
     "covenant:overview": {"slug": "voorbeeldstad"},
+    "dashboard:dashboard": {"slug": "voorbeeldstad"},
     "covenant:partner_commitments": lambda t: {
         "slug": "voorbeeldstad",
         "partner_id": t.partner.pk,
@@ -170,6 +171,7 @@ OTHER_TENANT_KWARGS: dict[str, Sample] = {
     "covenant:edit_draft": {"slug": "zeeuwse-kust", "number": 2},
     "covenant:publish": {"slug": "zeeuwse-kust", "number": 2},
     "covenant:overview": {"slug": "zeeuwse-kust"},
+    "dashboard:dashboard": {"slug": "zeeuwse-kust"},
     "covenant:partner_commitments": lambda t: {
         "slug": "zeeuwse-kust",
         "partner_id": t.other_partner.pk,

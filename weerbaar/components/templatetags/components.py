@@ -6,11 +6,15 @@ See weerbaar/components/README.md for the list and how to add one.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from django import forms, template
 from django.core.paginator import Page
 from django.http import HttpRequest
+from django.utils import formats
+from django.utils.text import slugify
 
 register = template.Library()
 
@@ -77,3 +81,69 @@ def pagination(context: dict[str, Any], page: Page[Any]) -> dict[str, Any]:
 def status_badge(label: str, kind: str = "neutral") -> dict[str, Any]:
     """A short status label. ``kind``: success, warning, danger, error or neutral."""
     return {"label": label, "kind": kind}
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str
+    value: float
+    display: str
+    # Geometry in SVG user units (the viewBox is ``CHART_WIDTH`` wide).
+    y: float
+    width: float
+
+
+CHART_WIDTH = 640
+CHART_LABEL_WIDTH = 260
+CHART_BAR_SPACE = 300
+CHART_ROW_HEIGHT = 32
+CHART_BAR_HEIGHT = 20
+
+
+def _row_value(row: Any, key: str) -> Any:
+    return row[key] if isinstance(row, Mapping) else getattr(row, key)
+
+
+@register.inclusion_tag("components/bar_chart.html")
+def bar_chart(
+    rows: Iterable[Any], caption: str, summary: str = "", value_header: str = ""
+) -> dict[str, Any]:
+    """A horizontal bar chart drawn as server-side SVG, with its data table and a summary.
+
+    Input: ``rows``, each a mapping or object with ``label`` (text) and ``value`` (a number
+    of zero or more); ``caption`` names the chart and the table; ``summary`` (optional) is one
+    sentence saying what the chart shows, for everyone, above it; ``value_header`` (optional)
+    heads the table's number column. Bars scale to the largest value; negative values are
+    drawn as zero. The SVG is ``aria-hidden``: screen readers get the table, which carries the
+    same numbers. No script and no inline styles (the CSP forbids them): only SVG
+    presentation attributes and classes from ``static/css/weerbaar.css``.
+    """
+    items = [(str(_row_value(r, "label")), _row_value(r, "value")) for r in rows]
+    largest = max((float(v) for _label, v in items if v and float(v) > 0), default=0.0)
+    bars = [
+        Bar(
+            label=label,
+            value=float(value or 0),
+            display=formats.number_format(value or 0),
+            y=index * CHART_ROW_HEIGHT,
+            width=(
+                round(CHART_BAR_SPACE * max(float(value or 0), 0.0) / largest, 1)
+                if largest
+                else 0.0
+            ),
+        )
+        for index, (label, value) in enumerate(items)
+    ]
+    return {
+        "bars": bars,
+        "caption": caption,
+        "summary": summary,
+        "value_header": value_header,
+        "chart_id": f"chart-{slugify(caption)[:40]}",
+        "width": CHART_WIDTH,
+        "height": max(len(bars), 1) * CHART_ROW_HEIGHT,
+        "label_width": CHART_LABEL_WIDTH,
+        "label_end": CHART_LABEL_WIDTH - 8,
+        "bar_height": CHART_BAR_HEIGHT,
+        "text_offset": CHART_BAR_HEIGHT - 5,
+    }
