@@ -36,6 +36,7 @@ from weerbaar.partners.actions import (
     do_create_partner,
     do_link_membership_to_partner,
     do_submit_join_request,
+    do_update_embedding,
 )
 from weerbaar.partners.choices import Domain
 from weerbaar.partners.models import Partner
@@ -429,6 +430,35 @@ def _load_covenant(coalition: Coalition, coordinator: User) -> None:
             )
 
 
+# Embedding answers: most partners filled the checklist in, some only partly, a few not yet.
+EMBEDDING_CONTACTS = ["Sanne de Boer", "Mehmet Yilmaz", "Lotte Vermeulen", "Jeroen Bos"]
+
+
+def _load_embedding(coalition: Coalition, coordinator: User) -> None:
+    year = timezone.localdate().year
+    partners = list(Partner.objects.filter(coalition=coalition).order_by("name"))
+    for index, partner in enumerate(partners):
+        if index % 5 == 4:
+            continue  # has not answered yet
+        complete = index % 3 != 2
+        do_update_embedding(
+            coordinator,
+            partner,
+            endorsed_by_management=complete or index % 2 == 0,
+            endorsed_on=datetime.date(year - 1, 1 + index % 12, 10) if complete else None,
+            contact_person=EMBEDDING_CONTACTS[index % len(EMBEDDING_CONTACTS)],
+            has_budget=index % 2 == 0,
+            budget_euros=Decimal(1000 + 500 * index) if index % 4 == 0 else None,
+            internal_embedding=(
+                "Het managementteam en het team dat met jongeren werkt, kennen het werk van de "
+                "coalitie en brengen het in hun overleggen in."
+                if complete
+                else ""
+            ),
+            embedded_since=datetime.date(year - 1 - index % 2, 3, 1) if complete else None,
+        )
+
+
 def is_database_empty() -> bool:
     return not Coalition.objects.exists() and not User.objects.exists()
 
@@ -485,6 +515,7 @@ def load_demo() -> None:
     voorbeeldstad = Coalition.objects.get(slug=DEMO_SLUG)
     _load_partners(voorbeeldstad, logins["anna@voorbeeldstad.example"])
     _load_covenant(voorbeeldstad, logins["anna@voorbeeldstad.example"])
+    _load_embedding(voorbeeldstad, logins["anna@voorbeeldstad.example"])
 
 
 def get_totp_secret(user: User) -> str | None:
