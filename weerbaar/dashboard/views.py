@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import cast
+
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -8,15 +10,24 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from weerbaar.accounts.access import requires
+from weerbaar.accounts.models import User
 from weerbaar.accounts.policy import Permission
 from weerbaar.coalitions.models import Coalition
 from weerbaar.coalitions.tenancy import for_coalition
 from weerbaar.covenant.balance import get_balances
 from weerbaar.covenant.models import Commitment, CovenantVersion, Delivery, Signature
+from weerbaar.dashboard.actions import do_record_export
+from weerbaar.dashboard.exports import (
+    Table,
+    get_commitment_rows,
+    get_partner_rows,
+    get_signature_rows,
+)
 from weerbaar.dashboard.figures import (
     count_partners_by_domain,
     get_missing_key_domains,
 )
+from weerbaar.lib.csv_export import csv_response
 from weerbaar.partners.embedding import get_embedding_coverage
 from weerbaar.partners.models import Embedding, JoinRequest, Partner
 
@@ -83,3 +94,41 @@ def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
             "coverage": get_embedding_coverage(partners, embeddings),
         },
     )
+
+
+def _export(request: HttpRequest, name: str, table: Table) -> HttpResponse:
+    coalition: Coalition = request.coalition  # type: ignore[attr-defined]
+    header, rows = table
+    do_record_export(cast(User, request.user), coalition, name, len(rows), request)
+    date = timezone.localdate().isoformat()
+    return csv_response(f"{coalition.slug}-{name}-{date}.csv", header, rows)
+
+
+@requires(Permission.EXPORT_COALITION_DATA)
+def export_partners(request: HttpRequest, slug: str) -> HttpResponse:
+    coalition: Coalition = request.coalition  # type: ignore[attr-defined]
+    partners = for_coalition(Partner.objects.all(), coalition).select_related("embedding")
+    return _export(request, "partners", get_partner_rows(partners))
+
+
+@requires(Permission.EXPORT_COALITION_DATA)
+def export_signatures(request: HttpRequest, slug: str) -> HttpResponse:
+    coalition: Coalition = request.coalition  # type: ignore[attr-defined]
+    signatures = (
+        for_coalition(Signature.objects.all(), coalition)
+        .select_related("version", "partner")
+        .order_by("version__number", "partner__name")
+    )
+    return _export(request, "signatures", get_signature_rows(signatures))
+
+
+@requires(Permission.EXPORT_COALITION_DATA)
+def export_commitments(request: HttpRequest, slug: str) -> HttpResponse:
+    coalition: Coalition = request.coalition  # type: ignore[attr-defined]
+    commitments = (
+        for_coalition(Commitment.objects.all(), coalition)
+        .select_related("partner")
+        .prefetch_related("deliveries")
+        .order_by("-year", "partner__name", "pk")
+    )
+    return _export(request, "commitments", get_commitment_rows(commitments))

@@ -109,6 +109,9 @@ SAMPLE_KWARGS: dict[str, Sample] = {
     "covenant:publish": {"slug": "voorbeeldstad", "number": 2},
     "covenant:overview": {"slug": "voorbeeldstad"},
     "dashboard:dashboard": {"slug": "voorbeeldstad"},
+    "dashboard:export_partners": {"slug": "voorbeeldstad"},
+    "dashboard:export_signatures": {"slug": "voorbeeldstad"},
+    "dashboard:export_commitments": {"slug": "voorbeeldstad"},
     "covenant:partner_commitments": lambda t: {
         "slug": "voorbeeldstad",
         "partner_id": t.partner.pk,
@@ -172,6 +175,9 @@ OTHER_TENANT_KWARGS: dict[str, Sample] = {
     "covenant:publish": {"slug": "zeeuwse-kust", "number": 2},
     "covenant:overview": {"slug": "zeeuwse-kust"},
     "dashboard:dashboard": {"slug": "zeeuwse-kust"},
+    "dashboard:export_partners": {"slug": "zeeuwse-kust"},
+    "dashboard:export_signatures": {"slug": "zeeuwse-kust"},
+    "dashboard:export_commitments": {"slug": "zeeuwse-kust"},
     "covenant:partner_commitments": lambda t: {
         "slug": "zeeuwse-kust",
         "partner_id": t.other_partner.pk,
