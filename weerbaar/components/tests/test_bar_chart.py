@@ -16,8 +16,8 @@ class BarChartTestCase(SimpleTestCase):
     def test_it_scales_bars_to_the_largest_value(self) -> None:
         html = render([{"label": "Onderwijs", "value": 4}, {"label": "Zorg", "value": 2}])
 
-        self.assertIn('width="300"', html)
-        self.assertIn('width="150"', html)
+        self.assertIn('width="280"', html)
+        self.assertIn('width="140"', html)
 
     def test_it_puts_every_value_in_the_table_and_hides_the_svg_from_screen_readers(self) -> None:
         html = render([{"label": "Onderwijs", "value": 4}], summary="Vier partners.")
