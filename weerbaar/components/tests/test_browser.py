@@ -395,6 +395,13 @@ def test_a_new_organisation_joins_signs_pledges_and_shows_on_the_dashboard(
     page.locator("a", has_text="Borgingschecklist").click()
     page.locator("label", has_text="Onze eigen directie").click()
     page.locator("#id_contact_person").fill("Sam de Boer")
+    page.locator("#id_embedded_since").fill("2999-01-01")
+    page.locator("button[type=submit]", has_text="Opslaan").click()
+    page.wait_for_load_state()
+    assert page.locator("#id_contact_person").input_value() == "Sam de Boer"
+    assert page.locator("#id_embedded_since").get_attribute("aria-invalid") == "true"
+    assert_accessible(page)
+    page.locator("#id_embedded_since").fill("2024-09-01")
     page.locator("button[type=submit]", has_text="Opslaan").click()
     page.wait_for_load_state()
     assert page.locator(".utrecht-alert--ok").is_visible()
@@ -437,5 +444,9 @@ def test_a_new_organisation_joins_signs_pledges_and_shows_on_the_dashboard(
     assert unsigned.count() == 0
     assert page.locator("h2", has_text="Borging").count() == 1
     page.screenshot(path=SCREENSHOTS / "weerbaar-dashboard.png", full_page=True)
+    assert_accessible(page)
+    page.locator("a", has_text="Borging per partner").click()
+    row = page.locator("tr", has_text="Sportclub Voorbeeldstad")
+    assert row.locator("td").first.inner_text() == "Ja"
     assert_accessible(page)
     assert_no_csp_violations(console)

@@ -98,3 +98,11 @@ class ExportsTestCase(PersonasTestCase):
 
         self.assertEqual(response.status_code, 403)
         self.assertFalse(AuditEntry.objects.filter(action=AuditAction.DATA_EXPORTED).exists())
+
+    def test_the_audit_log_shows_an_export(self) -> None:
+        self.download("ondertekeningen.csv")
+
+        response = self.client.get("/voorbeeldstad/beheer/logboek/")
+
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, "Coalitiegegevens geëxporteerd")
