@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "weerbaar.accounts",
     "weerbaar.partners",
     "weerbaar.covenant",
+    "weerbaar.knowledge",
     "weerbaar.dashboard",
     "weerbaar.dev",
 ]

@@ -21,6 +21,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("weerbaar.audit.urls")),
     path("", include("weerbaar.partners.urls")),
     path("", include("weerbaar.covenant.urls")),
+    path("", include("weerbaar.knowledge.urls")),
     path("", include("weerbaar.dashboard.urls")),
     path("", include("weerbaar.coalitions.urls")),
 ]

@@ -55,6 +55,9 @@ class Permission(StrEnum):
     VIEW_COMMITMENT_OVERVIEW = "view_commitment_overview"
     VIEW_DASHBOARD = "view_dashboard"
     EXPORT_COALITION_DATA = "export_coalition_data"
+    VIEW_KNOWLEDGE = "view_knowledge"
+    CONTRIBUTE_KNOWLEDGE = "contribute_knowledge"
+    MODERATE_KNOWLEDGE = "moderate_knowledge"
 
 
 EVERY_ROLE = frozenset(Role)
@@ -96,6 +99,11 @@ POLICY: dict[Permission, Rule] = {
     # The dashboard and the embedding coverage across partners.
     Permission.VIEW_DASHBOARD: _roles(Role.COORDINATOR),
     Permission.EXPORT_COALITION_DATA: _roles(Role.COORDINATOR),
+    Permission.VIEW_KNOWLEDGE: _roles(*EVERY_ROLE),
+    # Everyone adds items; only the author or a coordinator edits one, which the view checks
+    # with ``knowledge.access.access_item_for_edit``.
+    Permission.CONTRIBUTE_KNOWLEDGE: _roles(*EVERY_ROLE),
+    Permission.MODERATE_KNOWLEDGE: _roles(Role.COORDINATOR),
 }
 
 

@@ -40,6 +40,9 @@ class AuditAction(models.TextChoices):
     COMMITMENT_PLEDGED = "commitment_pledged", _("Pledged a commitment")
     DELIVERY_RECORDED = "delivery_recorded", _("Recorded a delivery")
     COMMITMENT_REMINDER_SENT = "commitment_reminder", _("Reminded a partner of open commitments")
+    KNOWLEDGE_ITEM_CREATED = "knowledge_created", _("Added a knowledge item")
+    KNOWLEDGE_ITEM_UPDATED = "knowledge_updated", _("Changed a knowledge item")
+    KNOWLEDGE_ITEM_DELETED = "knowledge_deleted", _("Removed a knowledge item")
     DATA_EXPORTED = "data_exported", _("Exported coalition data")
     ACCESS_DENIED = "access_denied", _("Was refused access")
 

@@ -24,6 +24,7 @@ _COALITION_ITEMS: list[tuple[str, str | Promise, Permission, bool]] = [
     ("coalitions:member_home", _("Home"), Permission.VIEW_MEMBER_HOME, True),
     ("accounts:members", _("Members"), Permission.VIEW_MEMBERS, False),
     ("partners:partners", _("Partners"), Permission.VIEW_PARTNERS, False),
+    ("knowledge:items", _("Knowledge"), Permission.VIEW_KNOWLEDGE, False),
     ("covenant:covenant", _("Covenant"), Permission.VIEW_COVENANT, False),
     ("dashboard:dashboard", _("Dashboard"), Permission.VIEW_DASHBOARD, False),
     ("partners:join_requests", _("Join requests"), Permission.MANAGE_JOIN_REQUESTS, False),

@@ -7,6 +7,7 @@ the test: a new page is not done until it is in the matrix.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -29,6 +30,9 @@ from weerbaar.covenant.actions import (
 )
 from weerbaar.covenant.choices import CommitmentKind
 from weerbaar.covenant.models import Commitment
+from weerbaar.knowledge.actions import do_create_knowledge_item
+from weerbaar.knowledge.choices import KnowledgeKind, Visibility
+from weerbaar.knowledge.models import KnowledgeItem
 from weerbaar.lib.testing import PersonasTestCase
 from weerbaar.partners.actions import (
     do_create_partner,
@@ -77,6 +81,12 @@ SAMPLE_KWARGS: dict[str, Sample] = {
     "coalitions:public_page": {"slug": "voorbeeldstad"},
     "coalitions:member_home": {"slug": "voorbeeldstad"},
     "coalitions:settings": {"slug": "voorbeeldstad"},
+    "knowledge:items": {"slug": "voorbeeldstad"},
+    "knowledge:search": {"slug": "voorbeeldstad"},
+    "knowledge:create": {"slug": "voorbeeldstad"},
+    "knowledge:item": lambda t: {"slug": "voorbeeldstad", "item_id": t.knowledge_item.pk},
+    "knowledge:edit": lambda t: {"slug": "voorbeeldstad", "item_id": t.knowledge_item.pk},
+    "knowledge:delete": lambda t: {"slug": "voorbeeldstad", "item_id": t.knowledge_item.pk},
     "partners:join": {"slug": "voorbeeldstad"},
     "partners:join_thanks": {"slug": "voorbeeldstad"},
     "partners:join_requests": {"slug": "voorbeeldstad"},
@@ -125,6 +135,12 @@ SAMPLE_KWARGS: dict[str, Sample] = {
 
 # The same URLs in the other coalition, Zeeuwse Kust, where only Dirk has a role.
 OTHER_TENANT_KWARGS: dict[str, Sample] = {
+    "knowledge:items": {"slug": "zeeuwse-kust"},
+    "knowledge:search": {"slug": "zeeuwse-kust"},
+    "knowledge:create": {"slug": "zeeuwse-kust"},
+    "knowledge:item": lambda t: {"slug": "zeeuwse-kust", "item_id": t.other_knowledge_item.pk},
+    "knowledge:edit": lambda t: {"slug": "zeeuwse-kust", "item_id": t.other_knowledge_item.pk},
+    "knowledge:delete": lambda t: {"slug": "zeeuwse-kust", "item_id": t.other_knowledge_item.pk},
     "accounts:members": {"slug": "zeeuwse-kust"},
     "accounts:invite": {"slug": "zeeuwse-kust"},
     "accounts:change_role": lambda t: {
@@ -196,6 +212,10 @@ TOKEN_PAGES = frozenset(
     {"accounts:accept_invitation", "accounts:password_reset_confirm", "partners:logo"}
 )
 
+# Pages where a role the policy admits may still be refused by an object check: only the
+# author (or a coordinator) edits a knowledge item (knowledge/tests cover who exactly).
+OBJECT_CHECKED_PAGES = frozenset({"knowledge:edit"})
+
 ALLOWED_STATUSES = frozenset({200, 302, 405})
 TOKEN_PAGE_STATUSES = frozenset({404, 410})
 
@@ -238,6 +258,8 @@ class AccessPolicyTestCase(PersonasTestCase):
     other_join_request: JoinRequest
     commitment: Commitment
     other_commitment: Commitment
+    knowledge_item: KnowledgeItem
+    other_knowledge_item: KnowledgeItem
 
     @classmethod
     def setUpTestData(cls) -> None:
@@ -277,6 +299,24 @@ class AccessPolicyTestCase(PersonasTestCase):
                 cls.anna, partner, year=2026, kind=CommitmentKind.KNOWLEDGE, description="Kennis"
             )
             for partner in (cls.partner, cls.other_partner)
+        )
+        cls.knowledge_item, cls.other_knowledge_item = (
+            do_create_knowledge_item(
+                author,
+                coalition,
+                kind=KnowledgeKind.ARTICLE,
+                themes=[],
+                target_groups=[],
+                title="Nepnieuws",
+                summary="Over nepnieuws.",
+                body="",
+                links="",
+                author_organisation=None,
+                published_on=datetime.date(2026, 1, 1),
+                tags="",
+                visibility=Visibility.PUBLIC,
+            )
+            for author, coalition in ((cls.anna, cls.coalition), (cls.dirk, cls.other_coalition))
         )
 
     # Helpers
@@ -346,6 +386,8 @@ class AccessPolicyTestCase(PersonasTestCase):
 
     def assert_allowed(self, route_name: str, rule: Rule, response: HttpResponseBase) -> None:
         statuses = ALLOWED_STATUSES | (TOKEN_PAGE_STATUSES if route_name in TOKEN_PAGES else set())
+        if route_name in OBJECT_CHECKED_PAGES:
+            statuses |= {403}
         self.assertIn(response.status_code, statuses)
         self.assertFalse(self.is_login_redirect(response), "sent to the login page")
         if not rule.before_mfa:

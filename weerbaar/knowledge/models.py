@@ -1,0 +1,98 @@
+from __future__ import annotations
+
+from django.contrib.postgres.search import SearchVectorField
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.safestring import SafeString
+from django.utils.translation import gettext_lazy as _
+
+from weerbaar.coalitions.choices import Theme
+from weerbaar.coalitions.models import ChoiceListValidator, Coalition
+from weerbaar.knowledge.choices import KnowledgeKind, TargetGroup, Visibility
+from weerbaar.knowledge.querysets import KnowledgeItemQuerySet
+from weerbaar.lib.markdown import render_markdown
+
+
+class KnowledgeItem(models.Model):
+    """A piece of knowledge a coalition shares: an article, a lesson learned, a toolkit, …"""
+
+    coalition = models.ForeignKey(
+        Coalition, on_delete=models.CASCADE, related_name="knowledge_items"
+    )
+    kind = models.CharField(_("kind"), max_length=30, choices=KnowledgeKind.choices)
+    themes = models.JSONField(
+        _("themes"), default=list, blank=True, validators=[ChoiceListValidator(Theme.values)]
+    )
+    target_groups = models.JSONField(
+        _("target groups"),
+        default=list,
+        blank=True,
+        validators=[ChoiceListValidator(TargetGroup.values)],
+    )
+    title = models.CharField(_("title"), max_length=200)
+    summary = models.TextField(_("summary"), max_length=1000)
+    body = models.TextField(_("text"), blank=True)
+    links = models.TextField(_("external links"), blank=True)
+    author_organisation = models.ForeignKey(
+        "partners.Partner",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="knowledge_items",
+        verbose_name=_("author organisation"),
+    )
+    published_on = models.DateField(_("publication date"), default=timezone.localdate)
+    tags = models.CharField(_("tags"), max_length=500, blank=True)
+    visibility = models.CharField(
+        _("visibility"), max_length=20, choices=Visibility.choices, default=Visibility.COALITION
+    )
+    created_by = models.ForeignKey(
+        "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    # Filled by actions on PostgreSQL only; its GIN index is made by migration 0002, because
+    # SQLite cannot have one (it searches the FTS5 table ``knowledge_search`` instead).
+    search_vector = SearchVectorField(null=True, editable=False)
+
+    objects = KnowledgeItemQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_on", "-pk"]
+        indexes = [
+            # The list page: one coalition's items (plus shared ones), newest first.
+            models.Index(fields=["coalition", "-published_on"], name="knowledge_coalition_date"),
+            # Shared items of every coalition, for visible_in().
+            models.Index(fields=["visibility"], name="knowledge_visibility"),
+        ]
+        verbose_name = _("knowledge item")
+        verbose_name_plural = _("knowledge items")
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("knowledge:item", args=[self.coalition.slug, self.pk])
+
+    def get_body_html(self) -> SafeString:
+        return render_markdown(self.body)
+
+    def get_links(self) -> list[str]:
+        return [line.strip() for line in self.links.splitlines() if line.strip()]
+
+    def get_tags(self) -> list[str]:
+        return [tag for tag in self.tags.split(",") if tag]
+
+    def get_theme_labels(self) -> list[str]:
+        return [str(Theme(v).label) for v in self.themes if v in Theme.values]
+
+    def get_target_group_labels(self) -> list[str]:
+        return [str(TargetGroup(v).label) for v in self.target_groups if v in TargetGroup.values]
+
+    def is_public(self) -> bool:
+        return self.visibility == Visibility.PUBLIC
+
+    def get_search_text(self) -> str:
+        """Everything search looks in, in one string."""
+        return "\n".join([self.title, self.summary, self.body, self.tags.replace(",", " ")])

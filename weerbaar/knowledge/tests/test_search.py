@@ -1,0 +1,140 @@
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.test import Client
+from django.urls import reverse
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from hypothesis.extra.django import TestCase as HypothesisTestCase
+
+from weerbaar.knowledge.actions import do_create_knowledge_item, do_update_knowledge_item
+from weerbaar.knowledge.choices import KnowledgeKind, Visibility
+from weerbaar.knowledge.models import KnowledgeItem
+from weerbaar.knowledge.search import get_query_terms, search_items
+from weerbaar.lib.testing import PersonasTestCase
+
+
+def fields(**overrides: Any) -> dict[str, Any]:
+    values: dict[str, Any] = {
+        "kind": KnowledgeKind.LESSON_LEARNED,
+        "themes": ["disinformation"],
+        "target_groups": ["schools"],
+        "title": "Titel",
+        "summary": "Samenvatting.",
+        "body": "",
+        "links": "",
+        "author_organisation": None,
+        "published_on": datetime.date(2026, 3, 1),
+        "tags": "",
+        "visibility": Visibility.COALITION,
+    }
+    values.update(overrides)
+    return values
+
+
+class SearchTestCase(HypothesisTestCase, PersonasTestCase):
+    """Runs on whichever database the suite runs on; CI runs it on SQLite and PostgreSQL."""
+
+    theories: KnowledgeItem
+    municipality: KnowledgeItem
+    other: KnowledgeItem
+
+    @classmethod
+    def setUpTestData(cls) -> None:
+        super().setUpTestData()
+        cls.theories = do_create_knowledge_item(
+            cls.anna,
+            cls.coalition,
+            **fields(
+                title="Lessen over complottheorieën in de klas",
+                summary="Hoe docenten <b>complottheorieën</b> bespreken.",
+            ),
+        )
+        cls.municipality = do_create_knowledge_item(
+            cls.anna,
+            cls.coalition,
+            **fields(
+                title="Samenwerken met de gemeente",
+                summary="Wat de gemeente doet tegen polarisatie.",
+                kind=KnowledgeKind.ARTICLE,
+            ),
+        )
+        cls.other = do_create_knowledge_item(
+            cls.dirk,
+            cls.other_coalition,
+            **fields(title="Complottheorieën in Zeeland", summary="Alleen voor Zeeland."),
+        )
+
+    def search(self, query: str) -> list[KnowledgeItem]:
+        rows = KnowledgeItem.objects.visible_in(self.coalition, self.cees)
+        return [result.item for result in search_items(rows, query)]
+
+    def test_it_finds_an_inflected_word_from_its_stem(self) -> None:
+        self.assertEqual(self.search("complottheorie"), [self.theories])
+
+    def test_it_finds_the_singular_from_the_plural(self) -> None:
+        self.assertEqual(self.search("gemeenten"), [self.municipality])
+
+    def test_it_keeps_other_coalitions_unshared_items_out(self) -> None:
+        self.assertNotIn(self.other, self.search("Zeeland"))
+
+    def test_it_finds_an_item_after_it_changed(self) -> None:
+        do_update_knowledge_item(
+            self.anna, self.municipality, **fields(title="Weerbare wijken", summary="Over wijken.")
+        )
+
+        self.assertEqual(self.search("wijk"), [self.municipality])
+        self.assertEqual(self.search("gemeente"), [])
+
+    def test_it_highlights_matches_and_escapes_the_text(self) -> None:
+        rows = KnowledgeItem.objects.visible_in(self.coalition, self.cees)
+        [result] = search_items(rows, "complottheorie")
+
+        self.assertIn("<mark>", result.snippet)
+        self.assertNotIn("<b>", result.snippet)
+
+    def test_it_ignores_syntax_characters_and_short_queries(self) -> None:
+        self.assertEqual(get_query_terms('"*:&()^- a'), [])
+        self.assertEqual(self.search('complottheorie* AND "('), [])
+        self.assertEqual(self.search("(complottheorie)"), [self.theories])
+        self.assertEqual(len(get_query_terms("x" * 500)[0]), 200)
+
+    def test_it_shows_a_count_and_a_message_for_short_queries(self) -> None:
+        client = self.log_in(self.cees)
+        url = reverse("knowledge:search", args=["voorbeeldstad"])
+
+        full = client.get(url, {"q": "complottheorie"})
+        partial = client.get(url, {"q": "gemeenten"}, headers={"HX-Request": "true"})
+        short = client.get(url, {"q": "a"})
+
+        self.assertContains(full, "1 resultaat")
+        self.assertContains(full, "<mark>")
+        self.assertContains(partial, "Samenwerken met de gemeente")
+        self.assertNotContains(partial, "<html")
+        self.assertContains(short, "Typ minstens 2")
+
+    def test_it_filters_by_kind_and_theme(self) -> None:
+        client = self.log_in(self.cees)
+        url = reverse("knowledge:search", args=["voorbeeldstad"])
+
+        by_kind = client.get(url, {"q": "gemeente", "kind": KnowledgeKind.LESSON_LEARNED})
+        by_theme = client.get(url, {"q": "gemeente", "theme": "disinformation"})
+
+        self.assertContains(by_kind, "0 resultaten")
+        self.assertContains(by_theme, "1 resultaat")
+
+    @settings(
+        max_examples=40,
+        deadline=None,
+        suppress_health_check=[HealthCheck.function_scoped_fixture],
+    )
+    @given(st.text(max_size=300))
+    def test_it_never_fails_on_any_query(self, query: str) -> None:
+        rows = KnowledgeItem.objects.visible_in(self.coalition, self.cees)
+        search_items(rows, query)
+        client = Client()
+        self.log_in(self.cees, client=client)
+        response = client.get(reverse("knowledge:search", args=["voorbeeldstad"]), {"q": query})
+        self.assertLess(response.status_code, 500)

@@ -1,0 +1,16 @@
+from __future__ import annotations
+
+from django.urls import path
+
+from weerbaar.knowledge import views
+
+app_name = "knowledge"
+
+urlpatterns = [
+    path("<slug:slug>/kennis/", views.items, name="items"),
+    path("<slug:slug>/kennis/zoeken/", views.search, name="search"),
+    path("<slug:slug>/kennis/nieuw/", views.create_item, name="create"),
+    path("<slug:slug>/kennis/<int:item_id>/", views.item, name="item"),
+    path("<slug:slug>/kennis/<int:item_id>/bewerken/", views.edit_item, name="edit"),
+    path("<slug:slug>/kennis/<int:item_id>/verwijderen/", views.delete_item, name="delete"),
+]

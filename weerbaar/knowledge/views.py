@@ -1,0 +1,165 @@
+from __future__ import annotations
+
+from typing import Any, cast
+
+from django.contrib import messages
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from weerbaar.accounts.access import requires
+from weerbaar.accounts.choices import Role
+from weerbaar.accounts.models import Membership, User
+from weerbaar.accounts.policy import Permission
+from weerbaar.coalitions.models import Coalition
+from weerbaar.coalitions.tenancy import for_coalition
+from weerbaar.knowledge.access import access_item_for_edit, access_item_for_reading, may_edit
+from weerbaar.knowledge.actions import (
+    do_create_knowledge_item,
+    do_delete_knowledge_item,
+    do_update_knowledge_item,
+)
+from weerbaar.knowledge.forms import KnowledgeItemForm, SearchForm
+from weerbaar.knowledge.models import KnowledgeItem
+from weerbaar.knowledge.search import MIN_QUERY_LENGTH, get_query_terms, search_items
+from weerbaar.partners.models import Partner
+
+
+def _partners(coalition: Coalition) -> QuerySet[Partner]:
+    return for_coalition(Partner.objects.all(), coalition)
+
+
+@requires(Permission.VIEW_PUBLIC_PAGES)
+def items(request: HttpRequest, slug: str) -> HttpResponse:
+    """Members see their coalition's items and shared ones; visitors the public ones."""
+    coalition: Coalition = request.coalition  # type: ignore[attr-defined]
+    membership: Membership | None = request.membership  # type: ignore[attr-defined]
+    if membership is not None:
+        rows = KnowledgeItem.objects.visible_in(coalition, cast(User, request.user))
+    else:
+        rows = for_coalition(KnowledgeItem.objects.all(), coalition).public()
+    return render(
+        request,
+        "knowledge/items.html",
+        {"items": rows.select_related("coalition"), "is_member": membership is not None},
+    )
+
+
+@requires(Permission.VIEW_PUBLIC_PAGES)
+def item(request: HttpRequest, slug: str, item_id: int) -> HttpResponse:
+    found = access_item_for_reading(request, item_id)
+    membership: Membership | None = request.membership  # type: ignore[attr-defined]
+    return render(
+        request,
+        "knowledge/item.html",
+        {
+            "item": found,
+            "may_edit": may_edit(request, found),
+            "may_delete": membership is not None
+            and membership.role == Role.COORDINATOR
+            and found.coalition_id == request.coalition.pk,  # type: ignore[attr-defined]
+        },
+    )
+
+
+@requires(Permission.VIEW_KNOWLEDGE)
+def search(request: HttpRequest, slug: str) -> HttpResponse:
+    coalition: Coalition = request.coalition  # type: ignore[attr-defined]
+    form = SearchForm(request.GET or None, partners=_partners(coalition))
+    context: dict[str, Any] = {"form": form, "results": None, "notice": ""}
+    if form.is_bound and form.is_valid():
+        data = form.cleaned_data
+        query = data["q"] or ""
+        rows = KnowledgeItem.objects.visible_in(coalition, cast(User, request.user))
+        if data["kind"]:
+            rows = rows.filter(kind=data["kind"])
+        if data["organisation"]:
+            rows = rows.filter(author_organisation=data["organisation"])
+        if query.strip() and not get_query_terms(query):
+            context["notice"] = _("Type at least %(count)d letters or digits to search.") % {
+                "count": MIN_QUERY_LENGTH
+            }
+        elif query.strip():
+            results = search_items(rows, query)
+            # JSON lists are filtered here: SQLite cannot look inside them in a query.
+            context["results"] = [
+                r
+                for r in results
+                if (not data["theme"] or data["theme"] in r.item.themes)
+                and (not data["target_group"] or data["target_group"] in r.item.target_groups)
+            ]
+            context["query"] = query
+    template = "knowledge/_results.html" if request.htmx else "knowledge/search.html"  # type: ignore[attr-defined]
+    return render(request, template, context)
+
+
+def _item_fields(data: dict[str, Any]) -> dict[str, Any]:
+    return {
+        name: data[name]
+        for name in (
+            "kind",
+            "themes",
+            "target_groups",
+            "title",
+            "summary",
+            "body",
+            "links",
+            "author_organisation",
+            "published_on",
+            "tags",
+            "visibility",
+        )
+    }
+
+
+@requires(Permission.CONTRIBUTE_KNOWLEDGE)
+def create_item(request: HttpRequest, slug: str) -> HttpResponse:
+    coalition: Coalition = request.coalition  # type: ignore[attr-defined]
+    membership: Membership = request.membership  # type: ignore[attr-defined]
+    form = KnowledgeItemForm(
+        request.POST or None,
+        partners=_partners(coalition),
+        initial={"author_organisation": membership.organisation_id},
+    )
+    if request.method == "POST" and form.is_valid():
+        created = do_create_knowledge_item(
+            cast(User, request.user), coalition, request=request, **_item_fields(form.cleaned_data)
+        )
+        messages.success(request, _("The knowledge item has been added."))
+        return redirect("knowledge:item", slug=slug, item_id=created.pk)
+    return render(request, "knowledge/edit_item.html", {"form": form, "item": None})
+
+
+@requires(Permission.CONTRIBUTE_KNOWLEDGE)
+def edit_item(request: HttpRequest, slug: str, item_id: int) -> HttpResponse:
+    coalition: Coalition = request.coalition  # type: ignore[attr-defined]
+    found = access_item_for_edit(request, item_id, str(Permission.CONTRIBUTE_KNOWLEDGE))
+    initial = {
+        **{name: getattr(found, name) for name in ("kind", "themes", "target_groups", "title")},
+        "summary": found.summary,
+        "body": found.body,
+        "links": found.links,
+        "author_organisation": found.author_organisation_id,
+        "published_on": found.published_on,
+        "tags": ", ".join(found.get_tags()),
+        "visibility": found.visibility,
+    }
+    form = KnowledgeItemForm(request.POST or None, partners=_partners(coalition), initial=initial)
+    if request.method == "POST" and form.is_valid():
+        do_update_knowledge_item(
+            cast(User, request.user), found, request=request, **_item_fields(form.cleaned_data)
+        )
+        messages.success(request, _("The knowledge item has been saved."))
+        return redirect("knowledge:item", slug=slug, item_id=found.pk)
+    return render(request, "knowledge/edit_item.html", {"form": form, "item": found})
+
+
+@requires(Permission.MODERATE_KNOWLEDGE)
+def delete_item(request: HttpRequest, slug: str, item_id: int) -> HttpResponse:
+    found = access_item_for_edit(request, item_id, str(Permission.MODERATE_KNOWLEDGE))
+    if request.method == "POST":
+        do_delete_knowledge_item(cast(User, request.user), found, request=request)
+        messages.success(request, _("The knowledge item has been removed."))
+        return redirect("knowledge:items", slug=slug)
+    return render(request, "knowledge/delete_item.html", {"item": found})
