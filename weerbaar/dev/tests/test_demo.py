@@ -7,6 +7,8 @@ from weerbaar.accounts.models import Membership
 from weerbaar.coalitions.models import Coalition
 from weerbaar.covenant.models import Commitment, CovenantVersion, Delivery, Signature
 from weerbaar.dev.demo import BRAM_PARTNER, DEMO_SLUG, load_demo
+from weerbaar.knowledge.models import KnowledgeItem
+from weerbaar.knowledge.search import search_items
 from weerbaar.partners.models import JoinRequest, Partner
 
 
@@ -47,3 +49,14 @@ class DemoTestCase(TestCase):
         self.assertGreater(Partner.objects.filter(coalition=coalition).count(), 8)
         self.assertGreaterEqual(Commitment.objects.filter(coalition=coalition).count(), 6)
         self.assertTrue(Delivery.objects.filter(coalition=coalition).exists())
+
+    def test_it_loads_knowledge_items_some_shared_across_coalitions(self) -> None:
+        with self.captureOnCommitCallbacks(execute=True):
+            load_demo()
+
+        coalition = Coalition.objects.get(slug=DEMO_SLUG)
+        visible = KnowledgeItem.objects.visible_in(coalition)
+        self.assertGreaterEqual(visible.filter(coalition=coalition).count(), 15)
+        self.assertTrue(visible.exclude(coalition=coalition).exists())
+        titles = [r.item.title for r in search_items(visible, "complottheorie")]
+        self.assertIn("Complottheorieën in de klas: wat we leerden", titles)
