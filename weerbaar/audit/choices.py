@@ -43,6 +43,8 @@ class AuditAction(models.TextChoices):
     KNOWLEDGE_ITEM_CREATED = "knowledge_created", _("Added a knowledge item")
     KNOWLEDGE_ITEM_UPDATED = "knowledge_updated", _("Changed a knowledge item")
     KNOWLEDGE_ITEM_DELETED = "knowledge_deleted", _("Removed a knowledge item")
+    KNOWLEDGE_ATTACHMENT_ADDED = "knowledge_attached", _("Added an attachment")
+    KNOWLEDGE_ATTACHMENT_REMOVED = "knowledge_detached", _("Removed an attachment")
     DATA_EXPORTED = "data_exported", _("Exported coalition data")
     ACCESS_DENIED = "access_denied", _("Was refused access")
 

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import datetime
+import uuid
 from typing import TYPE_CHECKING
 
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.db import transaction
 from django.http import HttpRequest
 
 from weerbaar.audit.actions import do_record_audit_entry
 from weerbaar.audit.choices import AuditAction
 from weerbaar.coalitions.models import Coalition
-from weerbaar.knowledge.models import KnowledgeItem
+from weerbaar.knowledge.files import CleanFile
+from weerbaar.knowledge.models import Attachment, KnowledgeItem
 from weerbaar.knowledge.search import do_index_item, do_unindex_item
 from weerbaar.knowledge.tags import normalise_tags
 from weerbaar.partners.models import Partner
@@ -108,6 +112,11 @@ def do_update_knowledge_item(
     return locked
 
 
+def _delete_files(names: list[str]) -> None:
+    for name in names:
+        default_storage.delete(name)
+
+
 @transaction.atomic
 def do_delete_knowledge_item(
     actor: User, item: KnowledgeItem, *, request: HttpRequest | None = None
@@ -122,5 +131,54 @@ def do_delete_knowledge_item(
         detail={"title": item.title[:200]},
     )
     item_id = item.pk
+    names = [a.file.name for a in item.attachments.all() if a.file.name]
     item.delete()
     do_unindex_item(item_id)
+    transaction.on_commit(lambda: _delete_files(names))
+
+
+@transaction.atomic
+def do_add_attachment(
+    actor: User, item: KnowledgeItem, upload: CleanFile, *, request: HttpRequest | None = None
+) -> Attachment:
+    """Store a checked file under a generated name and attach it to ``item``."""
+    name = default_storage.save(
+        f"knowledge/{uuid.uuid4().hex}.{upload.extension}", ContentFile(upload.content)
+    )
+    attachment = Attachment.objects.create(
+        coalition=item.coalition,
+        item=item,
+        file=name,
+        original_name=upload.original_name,
+        content_type=upload.content_type,
+        size=len(upload.content),
+        created_by=actor,
+    )
+    do_record_audit_entry(
+        AuditAction.KNOWLEDGE_ATTACHMENT_ADDED,
+        actor=actor,
+        request=request,
+        coalition=item.coalition,
+        target=item,
+        detail={"file": upload.original_name[:200]},
+    )
+    return attachment
+
+
+@transaction.atomic
+def do_remove_attachment(
+    actor: User, attachment: Attachment, *, request: HttpRequest | None = None
+) -> None:
+    """Remove an attachment; its file goes once the removal is committed."""
+    name = attachment.file.name or ""
+    do_record_audit_entry(
+        AuditAction.KNOWLEDGE_ATTACHMENT_REMOVED,
+        actor=actor,
+        request=request,
+        coalition=attachment.coalition,
+        target=attachment.item,
+        detail={"file": attachment.original_name[:200]},
+    )
+    attachment.delete()
+    if name:
+        transaction.on_commit(lambda: default_storage.delete(name))

@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
@@ -10,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from weerbaar.coalitions.choices import Theme
 from weerbaar.components.forms import Form
 from weerbaar.knowledge.choices import KnowledgeKind, TargetGroup, Visibility
+from weerbaar.knowledge.files import CleanFile, clean_attachment
 from weerbaar.knowledge.search import MAX_QUERY_LENGTH
 from weerbaar.partners.models import Partner
 
@@ -124,3 +126,16 @@ class SearchForm(Form):
         field = self.fields["organisation"]
         assert isinstance(field, forms.ModelChoiceField)
         field.queryset = partners
+
+
+class AttachmentForm(Form):
+    file = forms.FileField(
+        label=_("File"),
+        help_text=_("PDF, DOCX, ODT, PPTX, PNG or JPEG. Photos are stored without their metadata."),
+    )
+
+    def clean_file(self) -> CleanFile:
+        return clean_attachment(
+            self.cleaned_data["file"],
+            max_bytes=settings.KNOWLEDGE_ATTACHMENT_MAX_MB * 1_000_000,
+        )

@@ -96,3 +96,27 @@ class KnowledgeItem(models.Model):
     def get_search_text(self) -> str:
         """Everything search looks in, in one string."""
         return "\n".join([self.title, self.summary, self.body, self.tags.replace(",", " ")])
+
+
+class Attachment(models.Model):
+    """A file belonging to a knowledge item, stored under a generated name."""
+
+    coalition = models.ForeignKey(Coalition, on_delete=models.CASCADE, related_name="+")
+    item = models.ForeignKey(KnowledgeItem, on_delete=models.CASCADE, related_name="attachments")
+    file = models.FileField(_("file"), max_length=200)
+    # The name the uploader gave, shown and used on download; never used to store the file.
+    original_name = models.CharField(_("file name"), max_length=200)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField()
+    created_by = models.ForeignKey(
+        "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+
+    def __str__(self) -> str:
+        return self.original_name

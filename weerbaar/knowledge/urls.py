@@ -13,4 +13,19 @@ urlpatterns = [
     path("<slug:slug>/kennis/<int:item_id>/", views.item, name="item"),
     path("<slug:slug>/kennis/<int:item_id>/bewerken/", views.edit_item, name="edit"),
     path("<slug:slug>/kennis/<int:item_id>/verwijderen/", views.delete_item, name="delete"),
+    path(
+        "<slug:slug>/kennis/<int:item_id>/bijlagen/nieuw/",
+        views.add_attachment,
+        name="add_attachment",
+    ),
+    path(
+        "<slug:slug>/kennis/<int:item_id>/bijlagen/<int:attachment_id>/",
+        views.attachment,
+        name="attachment",
+    ),
+    path(
+        "<slug:slug>/kennis/<int:item_id>/bijlagen/<int:attachment_id>/verwijderen/",
+        views.remove_attachment,
+        name="remove_attachment",
+    ),
 ]

@@ -3,9 +3,12 @@ from __future__ import annotations
 from typing import Any, cast
 
 from django.contrib import messages
+from django.core.files.storage import default_storage
 from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
 from weerbaar.accounts.access import requires
@@ -16,11 +19,13 @@ from weerbaar.coalitions.models import Coalition
 from weerbaar.coalitions.tenancy import for_coalition
 from weerbaar.knowledge.access import access_item_for_edit, access_item_for_reading, may_edit
 from weerbaar.knowledge.actions import (
+    do_add_attachment,
     do_create_knowledge_item,
     do_delete_knowledge_item,
+    do_remove_attachment,
     do_update_knowledge_item,
 )
-from weerbaar.knowledge.forms import KnowledgeItemForm, SearchForm
+from weerbaar.knowledge.forms import AttachmentForm, KnowledgeItemForm, SearchForm
 from weerbaar.knowledge.models import KnowledgeItem
 from weerbaar.knowledge.search import MIN_QUERY_LENGTH, get_query_terms, search_items
 from weerbaar.partners.models import Partner
@@ -163,3 +168,52 @@ def delete_item(request: HttpRequest, slug: str, item_id: int) -> HttpResponse:
         messages.success(request, _("The knowledge item has been removed."))
         return redirect("knowledge:items", slug=slug)
     return render(request, "knowledge/delete_item.html", {"item": found})
+
+
+@requires(Permission.CONTRIBUTE_KNOWLEDGE)
+def add_attachment(request: HttpRequest, slug: str, item_id: int) -> HttpResponse:
+    found = access_item_for_edit(request, item_id, str(Permission.CONTRIBUTE_KNOWLEDGE))
+    form = AttachmentForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        do_add_attachment(
+            cast(User, request.user), found, form.cleaned_data["file"], request=request
+        )
+        messages.success(request, _("The file has been attached."))
+        return redirect("knowledge:item", slug=slug, item_id=found.pk)
+    return render(request, "knowledge/add_attachment.html", {"form": form, "item": found})
+
+
+@requires(Permission.VIEW_PUBLIC_PAGES)
+def attachment(
+    request: HttpRequest, slug: str, item_id: int, attachment_id: int
+) -> HttpResponseBase:
+    """A file, after the same check as its item; always a download, never shown inline."""
+    found = access_item_for_reading(request, item_id)
+    stored = get_object_or_404(found.attachments.all(), pk=attachment_id)
+    name = stored.file.name or ""
+    if not name or not default_storage.exists(name):
+        raise Http404
+    response = FileResponse(
+        default_storage.open(name, "rb"),
+        as_attachment=True,
+        filename=stored.original_name,
+        content_type=stored.content_type,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    patch_cache_control(response, private=True, no_store=True)
+    return response
+
+
+@requires(Permission.CONTRIBUTE_KNOWLEDGE)
+def remove_attachment(
+    request: HttpRequest, slug: str, item_id: int, attachment_id: int
+) -> HttpResponse:
+    found = access_item_for_edit(request, item_id, str(Permission.CONTRIBUTE_KNOWLEDGE))
+    stored = get_object_or_404(found.attachments.all(), pk=attachment_id)
+    if request.method == "POST":
+        do_remove_attachment(cast(User, request.user), stored, request=request)
+        messages.success(request, _("The attachment has been removed."))
+        return redirect("knowledge:item", slug=slug, item_id=found.pk)
+    return render(
+        request, "knowledge/remove_attachment.html", {"item": found, "attachment": stored}
+    )

@@ -30,9 +30,10 @@ from weerbaar.covenant.actions import (
 )
 from weerbaar.covenant.choices import CommitmentKind
 from weerbaar.covenant.models import Commitment
-from weerbaar.knowledge.actions import do_create_knowledge_item
+from weerbaar.knowledge.actions import do_add_attachment, do_create_knowledge_item
 from weerbaar.knowledge.choices import KnowledgeKind, Visibility
-from weerbaar.knowledge.models import KnowledgeItem
+from weerbaar.knowledge.files import CleanFile
+from weerbaar.knowledge.models import Attachment, KnowledgeItem
 from weerbaar.lib.testing import PersonasTestCase
 from weerbaar.partners.actions import (
     do_create_partner,
@@ -87,6 +88,17 @@ SAMPLE_KWARGS: dict[str, Sample] = {
     "knowledge:item": lambda t: {"slug": "voorbeeldstad", "item_id": t.knowledge_item.pk},
     "knowledge:edit": lambda t: {"slug": "voorbeeldstad", "item_id": t.knowledge_item.pk},
     "knowledge:delete": lambda t: {"slug": "voorbeeldstad", "item_id": t.knowledge_item.pk},
+    "knowledge:add_attachment": lambda t: {"slug": "voorbeeldstad", "item_id": t.knowledge_item.pk},
+    "knowledge:attachment": lambda t: {
+        "slug": "voorbeeldstad",
+        "item_id": t.knowledge_item.pk,
+        "attachment_id": t.attachment.pk,
+    },
+    "knowledge:remove_attachment": lambda t: {
+        "slug": "voorbeeldstad",
+        "item_id": t.knowledge_item.pk,
+        "attachment_id": t.attachment.pk,
+    },
     "partners:join": {"slug": "voorbeeldstad"},
     "partners:join_thanks": {"slug": "voorbeeldstad"},
     "partners:join_requests": {"slug": "voorbeeldstad"},
@@ -141,6 +153,20 @@ OTHER_TENANT_KWARGS: dict[str, Sample] = {
     "knowledge:item": lambda t: {"slug": "zeeuwse-kust", "item_id": t.other_knowledge_item.pk},
     "knowledge:edit": lambda t: {"slug": "zeeuwse-kust", "item_id": t.other_knowledge_item.pk},
     "knowledge:delete": lambda t: {"slug": "zeeuwse-kust", "item_id": t.other_knowledge_item.pk},
+    "knowledge:add_attachment": lambda t: {
+        "slug": "zeeuwse-kust",
+        "item_id": t.other_knowledge_item.pk,
+    },
+    "knowledge:attachment": lambda t: {
+        "slug": "zeeuwse-kust",
+        "item_id": t.other_knowledge_item.pk,
+        "attachment_id": t.other_attachment.pk,
+    },
+    "knowledge:remove_attachment": lambda t: {
+        "slug": "zeeuwse-kust",
+        "item_id": t.other_knowledge_item.pk,
+        "attachment_id": t.other_attachment.pk,
+    },
     "accounts:members": {"slug": "zeeuwse-kust"},
     "accounts:invite": {"slug": "zeeuwse-kust"},
     "accounts:change_role": lambda t: {
@@ -214,7 +240,9 @@ TOKEN_PAGES = frozenset(
 
 # Pages where a role the policy admits may still be refused by an object check: only the
 # author (or a coordinator) edits a knowledge item (knowledge/tests cover who exactly).
-OBJECT_CHECKED_PAGES = frozenset({"knowledge:edit"})
+OBJECT_CHECKED_PAGES = frozenset(
+    {"knowledge:edit", "knowledge:add_attachment", "knowledge:remove_attachment"}
+)
 
 ALLOWED_STATUSES = frozenset({200, 302, 405})
 TOKEN_PAGE_STATUSES = frozenset({404, 410})
@@ -260,6 +288,8 @@ class AccessPolicyTestCase(PersonasTestCase):
     other_commitment: Commitment
     knowledge_item: KnowledgeItem
     other_knowledge_item: KnowledgeItem
+    attachment: Attachment
+    other_attachment: Attachment
 
     @classmethod
     def setUpTestData(cls) -> None:
@@ -317,6 +347,12 @@ class AccessPolicyTestCase(PersonasTestCase):
                 visibility=Visibility.PUBLIC,
             )
             for author, coalition in ((cls.anna, cls.coalition), (cls.dirk, cls.other_coalition))
+        )
+        cls.attachment, cls.other_attachment = (
+            do_add_attachment(
+                cls.anna, item, CleanFile(b"%PDF-1.4 test", "pdf", "application/pdf", "a.pdf")
+            )
+            for item in (cls.knowledge_item, cls.other_knowledge_item)
         )
 
     # Helpers
