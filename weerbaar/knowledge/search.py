@@ -126,9 +126,13 @@ def _search_sqlite(queryset: QuerySet[KnowledgeItem], terms: list[str]) -> list[
     return [SearchResult(item, highlight(f"{item.summary}\n{item.body}", stems)) for item in items]
 
 
+_MARKUP_ONLY = re.compile(r"[#>*_`+\-]+|\d+\.")
+
+
 def highlight(text: str, stems: list[str]) -> SafeString:
     """A window of ``text`` around the first match, escaped, with matching words in <mark>."""
-    words = text.split()
+    # Markdown's own marks (headings, list bullets, quotes) mean nothing in a one-line snippet.
+    words = [word.strip("*_`") for word in text.split() if not _MARKUP_ONLY.fullmatch(word)]
 
     def matches(word: str) -> bool:
         found = _WORD.findall(word)

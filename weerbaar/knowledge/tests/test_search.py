@@ -138,3 +138,13 @@ class SearchTestCase(HypothesisTestCase, PersonasTestCase):
         self.log_in(self.cees, client=client)
         response = client.get(reverse("knowledge:search", args=["voorbeeldstad"]), {"q": query})
         self.assertLess(response.status_code, 500)
+
+
+def test_the_snippet_leaves_out_markdown_marks() -> None:
+    from weerbaar.knowledge.search import highlight
+
+    snippet = highlight("## Wat we deden\n- Gesprek over **complottheorieën**", ["complottheorie"])
+
+    assert "##" not in snippet
+    assert "- " not in snippet
+    assert "<mark>complottheorieën</mark>" in snippet
