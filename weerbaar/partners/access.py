@@ -7,10 +7,19 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 
 from weerbaar.accounts.choices import Role
+from weerbaar.accounts.models import Membership
 from weerbaar.audit.actions import do_record_audit_entry
 from weerbaar.audit.choices import AuditAction, AuditResult
 from weerbaar.coalitions.tenancy import for_coalition
 from weerbaar.partners.models import Partner
+
+
+def may_edit_partner(membership: Membership | None, partner: Partner) -> bool:
+    """A coordinator edits every partner; a partner admin only the one they work for."""
+    return membership is not None and (
+        membership.role == Role.COORDINATOR
+        or (membership.role == Role.PARTNER_ADMIN and membership.organisation_id == partner.pk)
+    )
 
 
 def access_partner_for_edit(
@@ -25,10 +34,7 @@ def access_partner_for_edit(
     coalition = request.coalition  # type: ignore[attr-defined]
     membership = request.membership  # type: ignore[attr-defined]
     partner = get_object_or_404(for_coalition(Partner.objects.all(), coalition), pk=partner_id)
-    if membership is not None and (
-        membership.role == Role.COORDINATOR
-        or (membership.role == Role.PARTNER_ADMIN and membership.organisation_id == partner.pk)
-    ):
+    if may_edit_partner(membership, partner):
         return partner
     do_record_audit_entry(
         AuditAction.ACCESS_DENIED,

@@ -17,7 +17,7 @@ from weerbaar.accounts.policy import Permission
 from weerbaar.coalitions.models import Coalition
 from weerbaar.coalitions.tenancy import for_coalition
 from weerbaar.components.forms import Form
-from weerbaar.partners.access import access_partner_for_edit
+from weerbaar.partners.access import access_partner_for_edit, may_edit_partner
 from weerbaar.partners.actions import (
     PartnerPeopleError,
     TooManyJoinRequests,
@@ -160,12 +160,6 @@ def join_request(request: HttpRequest, slug: str, join_request_id: int) -> HttpR
     )
 
 
-def _may_edit(membership: Membership, partner: Partner) -> bool:
-    return membership.role == Role.COORDINATOR or (
-        membership.role == Role.PARTNER_ADMIN and membership.organisation_id == partner.pk
-    )
-
-
 @requires(Permission.VIEW_PARTNERS)
 def partners(request: HttpRequest, slug: str) -> HttpResponse:
     coalition: Coalition = request.coalition  # type: ignore[attr-defined]
@@ -192,7 +186,7 @@ def partner(request: HttpRequest, slug: str, partner_id: int) -> HttpResponse:
     return render(
         request,
         "partners/partner.html",
-        {"partner": item, "people": people, "can_edit": _may_edit(membership, item)},
+        {"partner": item, "people": people, "can_edit": may_edit_partner(membership, item)},
     )
 
 
