@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import wraps
-from typing import Any, TypeVar, cast
+from typing import Any, NoReturn, TypeVar, cast
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.http import HttpRequest, HttpResponseBase, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -57,6 +58,27 @@ def mfa_redirect(request: HttpRequest, user: User) -> HttpResponseRedirect:
     return HttpResponseRedirect(f"{target}?{urlencode({'next': request.get_full_path()})}")
 
 
+def deny_access(
+    request: HttpRequest, permission: str, *, target: models.Model | None = None
+) -> NoReturn:
+    """Record a refused visit in the coalition's audit log and answer 403.
+
+    Used by ``@requires`` and by the object-level checks of the apps (``access_*``), so every
+    refusal is logged the same way.
+    """
+    user = request.user
+    do_record_audit_entry(
+        AuditAction.ACCESS_DENIED,
+        actor=user if user.is_authenticated else None,
+        request=request,
+        coalition=getattr(request, "coalition", None),
+        target=target,
+        result=AuditResult.DENIED,
+        detail={"permission": str(permission), "path": request.path[:200]},
+    )
+    raise PermissionDenied
+
+
 def requires(permission: Permission) -> Callable[[View], View]:
     """Declare and enforce the permission a view needs (see the module docstring)."""
     rule = rule_for(permission)
@@ -90,15 +112,7 @@ def requires(permission: Permission) -> Callable[[View], View]:
                     and rule.admits_role(Role(membership.role))
                 )
             if not allowed:
-                do_record_audit_entry(
-                    AuditAction.ACCESS_DENIED,
-                    actor=user,
-                    request=request,
-                    coalition=coalition,
-                    result=AuditResult.DENIED,
-                    detail={"permission": str(permission), "path": request.path[:200]},
-                )
-                raise PermissionDenied
+                deny_access(request, permission)
             return view(request, *args, **kwargs)
 
         setattr(wrapped, PERMISSION_ATTRIBUTE, permission)

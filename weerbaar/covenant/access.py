@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 
-from weerbaar.audit.actions import do_record_audit_entry
-from weerbaar.audit.choices import AuditAction, AuditResult
+from weerbaar.accounts.access import deny_access
 from weerbaar.coalitions.tenancy import for_coalition
 from weerbaar.partners.models import Partner
 
@@ -27,12 +25,4 @@ def access_own_partner(request: HttpRequest, permission: str) -> Partner:
     )
     if partner is not None:
         return partner
-    do_record_audit_entry(
-        AuditAction.ACCESS_DENIED,
-        actor=request.user if request.user.is_authenticated else None,
-        request=request,
-        coalition=coalition,
-        result=AuditResult.DENIED,
-        detail={"permission": permission, "path": request.path[:200]},
-    )
-    raise PermissionDenied
+    deny_access(request, permission)

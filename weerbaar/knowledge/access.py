@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 
+from weerbaar.accounts.access import deny_access
 from weerbaar.accounts.choices import Role
-from weerbaar.audit.actions import do_record_audit_entry
-from weerbaar.audit.choices import AuditAction, AuditResult
 from weerbaar.coalitions.tenancy import for_coalition
 from weerbaar.knowledge.models import KnowledgeItem
 
@@ -41,12 +39,4 @@ def access_item_for_edit(request: HttpRequest, item_id: int, permission: str) ->
     item = get_object_or_404(for_coalition(KnowledgeItem.objects.all(), coalition), pk=item_id)
     if may_edit(request, item):
         return item
-    do_record_audit_entry(
-        AuditAction.ACCESS_DENIED,
-        actor=request.user if request.user.is_authenticated else None,
-        request=request,
-        coalition=coalition,
-        result=AuditResult.DENIED,
-        detail={"permission": permission, "path": request.path[:200]},
-    )
-    raise PermissionDenied
+    deny_access(request, permission)

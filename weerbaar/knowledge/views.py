@@ -19,6 +19,9 @@ from weerbaar.coalitions.models import Coalition
 from weerbaar.coalitions.tenancy import for_coalition
 from weerbaar.knowledge.access import access_item_for_edit, access_item_for_reading, may_edit
 from weerbaar.knowledge.actions import (
+    FIELDS as ITEM_FIELDS,
+)
+from weerbaar.knowledge.actions import (
     do_add_attachment,
     do_create_knowledge_item,
     do_delete_knowledge_item,
@@ -100,22 +103,7 @@ def search(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def _item_fields(data: dict[str, Any]) -> dict[str, Any]:
-    return {
-        name: data[name]
-        for name in (
-            "kind",
-            "themes",
-            "target_groups",
-            "title",
-            "summary",
-            "body",
-            "links",
-            "author_organisation",
-            "published_on",
-            "tags",
-            "visibility",
-        )
-    }
+    return {name: data[name] for name in ITEM_FIELDS}
 
 
 @requires(Permission.CONTRIBUTE_KNOWLEDGE)

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 
+from weerbaar.accounts.access import deny_access
 from weerbaar.accounts.choices import Role
 from weerbaar.accounts.models import Membership
-from weerbaar.audit.actions import do_record_audit_entry
-from weerbaar.audit.choices import AuditAction, AuditResult
 from weerbaar.coalitions.tenancy import for_coalition
 from weerbaar.partners.models import Partner
 
@@ -36,13 +34,4 @@ def access_partner_for_edit(
     partner = get_object_or_404(for_coalition(Partner.objects.all(), coalition), pk=partner_id)
     if may_edit_partner(membership, partner):
         return partner
-    do_record_audit_entry(
-        AuditAction.ACCESS_DENIED,
-        actor=request.user if request.user.is_authenticated else None,
-        request=request,
-        coalition=coalition,
-        target=partner,
-        result=AuditResult.DENIED,
-        detail={"permission": permission, "path": request.path[:200]},
-    )
-    raise PermissionDenied
+    deny_access(request, permission, target=partner)
