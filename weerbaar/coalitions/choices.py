@@ -14,13 +14,21 @@ class FocusArea(models.TextChoices):
 
 
 class Theme(models.TextChoices):
-    """Online phenomena a coalition works on; signals, knowledge and trends are tagged with them."""
+    """Online phenomena a coalition works on; signals, knowledge and trends are tagged with them.
+
+    The keys are stored (in JSON lists and in the text engine's seed set), so never rename one.
+    """
 
     DISINFORMATION = "disinformation", _("Disinformation")
+    CONSPIRACY = "conspiracy", _("Conspiracy thinking")
     HATE = "hate", _("Hate speech")
     EXTREMISM = "extremism", _("Extremism and radicalisation")
     POLARISATION = "polarisation", _("Polarisation")
-    ONLINE_UNSAFETY = "online_unsafety", _("Online unsafety")
+    SEXTORTION = "sextortion", _("Sextortion and sexual abuse online")
+    CYBERBULLYING = "cyberbullying", _("Cyberbullying")
+    SCAMS = "scams", _("Online scams and fraud")
+    GAMING = "gaming", _("Gaming and screen time")
+    ONLINE_UNSAFETY = "online_unsafety", _("Other online unsafety")
     OTHER = "other", _("Other")
 
 
