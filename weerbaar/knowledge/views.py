@@ -9,6 +9,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import patch_cache_control
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
 from weerbaar.accounts.access import requires
@@ -30,8 +31,16 @@ from weerbaar.knowledge.actions import (
 )
 from weerbaar.knowledge.forms import AttachmentForm, KnowledgeItemForm, SearchForm
 from weerbaar.knowledge.models import KnowledgeItem
-from weerbaar.knowledge.search import MIN_QUERY_LENGTH, get_query_terms, search_items
+from weerbaar.knowledge.search import (
+    MIN_QUERY_LENGTH,
+    SearchResult,
+    get_query_terms,
+    search_items,
+)
 from weerbaar.partners.models import Partner
+
+# Filters without search words list at most this many items, newest first.
+MAX_LISTED = 500
 
 
 def _partners(coalition: Coalition) -> QuerySet[Partner]:
@@ -73,6 +82,7 @@ def item(request: HttpRequest, slug: str, item_id: int) -> HttpResponse:
 
 @requires(Permission.VIEW_KNOWLEDGE)
 def search(request: HttpRequest, slug: str) -> HttpResponse:
+    """Search words, filters, or both; filters alone list the matching items newest first."""
     coalition: Coalition = request.coalition  # type: ignore[attr-defined]
     form = SearchForm(request.GET or None, partners=_partners(coalition))
     context: dict[str, Any] = {"form": form, "results": None, "notice": ""}
@@ -84,12 +94,22 @@ def search(request: HttpRequest, slug: str) -> HttpResponse:
             rows = rows.filter(kind=data["kind"])
         if data["organisation"]:
             rows = rows.filter(author_organisation=data["organisation"])
+        if data["published_from"]:
+            rows = rows.filter(published_on__gte=data["published_from"])
+        if data["published_until"]:
+            rows = rows.filter(published_on__lte=data["published_until"])
+        results: list[SearchResult] | None = None
         if query.strip() and not get_query_terms(query):
             context["notice"] = _("Type at least %(count)d letters or digits to search.") % {
                 "count": MIN_QUERY_LENGTH
             }
         elif query.strip():
             results = search_items(rows, query)
+            context["query"] = query
+        elif form.has_filters():
+            ordered = rows.order_by("-published_on", "-pk")[:MAX_LISTED]
+            results = [SearchResult(row, SafeString()) for row in ordered]
+        if results is not None:
             # JSON lists are filtered here: SQLite cannot look inside them in a query.
             context["results"] = [
                 r
@@ -97,7 +117,6 @@ def search(request: HttpRequest, slug: str) -> HttpResponse:
                 if (not data["theme"] or data["theme"] in r.item.themes)
                 and (not data["target_group"] or data["target_group"] in r.item.target_groups)
             ]
-            context["query"] = query
     template = "knowledge/_results.html" if request.htmx else "knowledge/search.html"  # type: ignore[attr-defined]
     return render(request, template, context)
 
