@@ -58,6 +58,10 @@ class Permission(StrEnum):
     VIEW_KNOWLEDGE = "view_knowledge"
     CONTRIBUTE_KNOWLEDGE = "contribute_knowledge"
     MODERATE_KNOWLEDGE = "moderate_knowledge"
+    # knowledge module (discussion, interventions, experiments)
+    DISCUSS_KNOWLEDGE = "discuss_knowledge"
+    VIEW_INTERVENTIONS = "view_interventions"
+    CONTRIBUTE_INTERVENTIONS = "contribute_interventions"
 
 
 EVERY_ROLE = frozenset(Role)
@@ -104,6 +108,14 @@ POLICY: dict[Permission, Rule] = {
     # with ``knowledge.access.access_item_for_edit``.
     Permission.CONTRIBUTE_KNOWLEDGE: _roles(*EVERY_ROLE),
     Permission.MODERATE_KNOWLEDGE: _roles(Role.COORDINATOR),
+    # knowledge module (discussion, interventions, experiments)
+    # Everyone reacts; editing or removing a reaction is for its author, and removing also for
+    # a coordinator (moderation); the views check that with ``knowledge.access``.
+    Permission.DISCUSS_KNOWLEDGE: _roles(*EVERY_ROLE),
+    Permission.VIEW_INTERVENTIONS: _roles(*EVERY_ROLE),
+    # Everyone adds interventions and experiments; only who recorded one or a coordinator
+    # changes it (``interventions.access``).
+    Permission.CONTRIBUTE_INTERVENTIONS: _roles(*EVERY_ROLE),
 }
 
 

@@ -30,6 +30,8 @@ from weerbaar.covenant.actions import (
 )
 from weerbaar.covenant.choices import CommitmentKind
 from weerbaar.covenant.models import Commitment
+from weerbaar.interventions.actions import do_create_experiment, do_create_intervention
+from weerbaar.interventions.models import Experiment, Intervention
 from weerbaar.knowledge.actions import do_add_attachment, do_create_knowledge_item
 from weerbaar.knowledge.choices import KnowledgeKind, Visibility
 from weerbaar.knowledge.files import CleanFile
@@ -99,6 +101,33 @@ SAMPLE_KWARGS: dict[str, Sample] = {
         "item_id": t.knowledge_item.pk,
         "attachment_id": t.attachment.pk,
     },
+    # knowledge module (interventions and experiments)
+    "interventions:interventions": {"slug": "voorbeeldstad"},
+    "interventions:create": {"slug": "voorbeeldstad"},
+    "interventions:intervention": lambda t: {
+        "slug": "voorbeeldstad",
+        "intervention_id": t.intervention.pk,
+    },
+    "interventions:edit": lambda t: {"slug": "voorbeeldstad", "intervention_id": t.intervention.pk},
+    "interventions:add_experiment": lambda t: {
+        "slug": "voorbeeldstad",
+        "intervention_id": t.intervention.pk,
+    },
+    "interventions:experiment": lambda t: {
+        "slug": "voorbeeldstad",
+        "intervention_id": t.intervention.pk,
+        "experiment_id": t.experiment.pk,
+    },
+    "interventions:edit_experiment": lambda t: {
+        "slug": "voorbeeldstad",
+        "intervention_id": t.intervention.pk,
+        "experiment_id": t.experiment.pk,
+    },
+    "interventions:finish_experiment": lambda t: {
+        "slug": "voorbeeldstad",
+        "intervention_id": t.intervention.pk,
+        "experiment_id": t.experiment.pk,
+    },
     "partners:join": {"slug": "voorbeeldstad"},
     "partners:join_thanks": {"slug": "voorbeeldstad"},
     "partners:join_requests": {"slug": "voorbeeldstad"},
@@ -166,6 +195,36 @@ OTHER_TENANT_KWARGS: dict[str, Sample] = {
         "slug": "zeeuwse-kust",
         "item_id": t.other_knowledge_item.pk,
         "attachment_id": t.other_attachment.pk,
+    },
+    # knowledge module (interventions and experiments)
+    "interventions:interventions": {"slug": "zeeuwse-kust"},
+    "interventions:create": {"slug": "zeeuwse-kust"},
+    "interventions:intervention": lambda t: {
+        "slug": "zeeuwse-kust",
+        "intervention_id": t.other_intervention.pk,
+    },
+    "interventions:edit": lambda t: {
+        "slug": "zeeuwse-kust",
+        "intervention_id": t.other_intervention.pk,
+    },
+    "interventions:add_experiment": lambda t: {
+        "slug": "zeeuwse-kust",
+        "intervention_id": t.other_intervention.pk,
+    },
+    "interventions:experiment": lambda t: {
+        "slug": "zeeuwse-kust",
+        "intervention_id": t.other_intervention.pk,
+        "experiment_id": t.other_experiment.pk,
+    },
+    "interventions:edit_experiment": lambda t: {
+        "slug": "zeeuwse-kust",
+        "intervention_id": t.other_intervention.pk,
+        "experiment_id": t.other_experiment.pk,
+    },
+    "interventions:finish_experiment": lambda t: {
+        "slug": "zeeuwse-kust",
+        "intervention_id": t.other_intervention.pk,
+        "experiment_id": t.other_experiment.pk,
     },
     "accounts:members": {"slug": "zeeuwse-kust"},
     "accounts:invite": {"slug": "zeeuwse-kust"},
@@ -241,7 +300,15 @@ TOKEN_PAGES = frozenset(
 # Pages where a role the policy admits may still be refused by an object check: only the
 # author (or a coordinator) edits a knowledge item (knowledge/tests cover who exactly).
 OBJECT_CHECKED_PAGES = frozenset(
-    {"knowledge:edit", "knowledge:add_attachment", "knowledge:remove_attachment"}
+    {
+        "knowledge:edit",
+        "knowledge:add_attachment",
+        "knowledge:remove_attachment",
+        # knowledge module (interventions and experiments)
+        "interventions:edit",
+        "interventions:edit_experiment",
+        "interventions:finish_experiment",
+    }
 )
 
 ALLOWED_STATUSES = frozenset({200, 302, 405})
@@ -290,6 +357,10 @@ class AccessPolicyTestCase(PersonasTestCase):
     other_knowledge_item: KnowledgeItem
     attachment: Attachment
     other_attachment: Attachment
+    intervention: Intervention
+    other_intervention: Intervention
+    experiment: Experiment
+    other_experiment: Experiment
 
     @classmethod
     def setUpTestData(cls) -> None:
@@ -353,6 +424,29 @@ class AccessPolicyTestCase(PersonasTestCase):
                 cls.anna, item, CleanFile(b"%PDF-1.4 test", "pdf", "application/pdf", "a.pdf")
             )
             for item in (cls.knowledge_item, cls.other_knowledge_item)
+        )
+        cls.intervention, cls.other_intervention = (
+            do_create_intervention(
+                author,
+                coalition,
+                name="Filterbubbel.nl",
+                summary="Een website over filterbubbels.",
+                kind="website",
+                status="running",
+                visibility=Visibility.PUBLIC,
+            )
+            for author, coalition in ((cls.anna, cls.coalition), (cls.dirk, cls.other_coalition))
+        )
+        cls.experiment, cls.other_experiment = (
+            do_create_experiment(
+                intervention.created_by,
+                intervention,
+                question="Werkt het?",
+                location="Bibliotheek",
+                participants="Ouders",
+                starts_on=datetime.date(2026, 1, 1),
+            )
+            for intervention in (cls.intervention, cls.other_intervention)
         )
 
     # Helpers
