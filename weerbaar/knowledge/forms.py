@@ -170,3 +170,20 @@ class AttachmentForm(Form):
             self.cleaned_data["file"],
             max_bytes=settings.KNOWLEDGE_ATTACHMENT_MAX_MB * 1_000_000,
         )
+
+
+class CommentForm(Form):
+    body = forms.CharField(
+        label=_("Your reaction"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Markdown: **bold**, *italic*, - a list item. Be kind; coordinators moderate."),
+        error_messages={"required": _("Write something before you send your reaction.")},
+    )
+    parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+    def clean_body(self) -> str:
+        body: str = self.cleaned_data["body"].strip()
+        if not body:
+            raise ValidationError(_("Write something before you send your reaction."))
+        return body

@@ -32,10 +32,14 @@ from weerbaar.covenant.choices import CommitmentKind
 from weerbaar.covenant.models import Commitment
 from weerbaar.interventions.actions import do_create_experiment, do_create_intervention
 from weerbaar.interventions.models import Experiment, Intervention
-from weerbaar.knowledge.actions import do_add_attachment, do_create_knowledge_item
+from weerbaar.knowledge.actions import (
+    do_add_attachment,
+    do_add_comment,
+    do_create_knowledge_item,
+)
 from weerbaar.knowledge.choices import KnowledgeKind, Visibility
 from weerbaar.knowledge.files import CleanFile
-from weerbaar.knowledge.models import Attachment, KnowledgeItem
+from weerbaar.knowledge.models import Attachment, Comment, KnowledgeItem
 from weerbaar.lib.testing import PersonasTestCase
 from weerbaar.partners.actions import (
     do_create_partner,
@@ -100,6 +104,18 @@ SAMPLE_KWARGS: dict[str, Sample] = {
         "slug": "voorbeeldstad",
         "item_id": t.knowledge_item.pk,
         "attachment_id": t.attachment.pk,
+    },
+    # knowledge module (discussion)
+    "knowledge:add_comment": lambda t: {"slug": "voorbeeldstad", "item_id": t.knowledge_item.pk},
+    "knowledge:edit_comment": lambda t: {
+        "slug": "voorbeeldstad",
+        "item_id": t.knowledge_item.pk,
+        "comment_id": t.comment.pk,
+    },
+    "knowledge:remove_comment": lambda t: {
+        "slug": "voorbeeldstad",
+        "item_id": t.knowledge_item.pk,
+        "comment_id": t.comment.pk,
     },
     # knowledge module (interventions and experiments)
     "interventions:interventions": {"slug": "voorbeeldstad"},
@@ -195,6 +211,21 @@ OTHER_TENANT_KWARGS: dict[str, Sample] = {
         "slug": "zeeuwse-kust",
         "item_id": t.other_knowledge_item.pk,
         "attachment_id": t.other_attachment.pk,
+    },
+    # knowledge module (discussion)
+    "knowledge:add_comment": lambda t: {
+        "slug": "zeeuwse-kust",
+        "item_id": t.other_knowledge_item.pk,
+    },
+    "knowledge:edit_comment": lambda t: {
+        "slug": "zeeuwse-kust",
+        "item_id": t.other_knowledge_item.pk,
+        "comment_id": t.other_comment.pk,
+    },
+    "knowledge:remove_comment": lambda t: {
+        "slug": "zeeuwse-kust",
+        "item_id": t.other_knowledge_item.pk,
+        "comment_id": t.other_comment.pk,
     },
     # knowledge module (interventions and experiments)
     "interventions:interventions": {"slug": "zeeuwse-kust"},
@@ -304,6 +335,9 @@ OBJECT_CHECKED_PAGES = frozenset(
         "knowledge:edit",
         "knowledge:add_attachment",
         "knowledge:remove_attachment",
+        # knowledge module (discussion: own reactions; coordinators moderate)
+        "knowledge:edit_comment",
+        "knowledge:remove_comment",
         # knowledge module (interventions and experiments)
         "interventions:edit",
         "interventions:edit_experiment",
@@ -357,6 +391,8 @@ class AccessPolicyTestCase(PersonasTestCase):
     other_knowledge_item: KnowledgeItem
     attachment: Attachment
     other_attachment: Attachment
+    comment: Comment
+    other_comment: Comment
     intervention: Intervention
     other_intervention: Intervention
     experiment: Experiment
@@ -424,6 +460,13 @@ class AccessPolicyTestCase(PersonasTestCase):
                 cls.anna, item, CleanFile(b"%PDF-1.4 test", "pdf", "application/pdf", "a.pdf")
             )
             for item in (cls.knowledge_item, cls.other_knowledge_item)
+        )
+        cls.comment, cls.other_comment = (
+            do_add_comment(author, item.coalition, item, "Mooi!")
+            for author, item in (
+                (cls.anna, cls.knowledge_item),
+                (cls.dirk, cls.other_knowledge_item),
+            )
         )
         cls.intervention, cls.other_intervention = (
             do_create_intervention(
