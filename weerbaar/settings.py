@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "weerbaar.partners",
     "weerbaar.covenant",
     "weerbaar.knowledge",
+    "weerbaar.interventions",
     "weerbaar.dashboard",
     "weerbaar.signals",
     "weerbaar.dev",

@@ -63,6 +63,10 @@ class Permission(StrEnum):
     TRIAGE_SIGNALS = "triage_signals"
     IMPORT_SIGNALS = "import_signals"
     VIEW_THEME_MODEL_CARD = "view_theme_model_card"
+    # knowledge module (discussion, interventions, experiments)
+    DISCUSS_KNOWLEDGE = "discuss_knowledge"
+    VIEW_INTERVENTIONS = "view_interventions"
+    CONTRIBUTE_INTERVENTIONS = "contribute_interventions"
 
 
 EVERY_ROLE = frozenset(Role)
@@ -117,6 +121,14 @@ POLICY: dict[Permission, Rule] = {
     Permission.IMPORT_SIGNALS: _roles(Role.PARTNER_ADMIN, Role.ANALYST, Role.COORDINATOR),
     # The model card is published like an algorithm-register entry: every member reads it.
     Permission.VIEW_THEME_MODEL_CARD: _roles(*EVERY_ROLE),
+    # knowledge module (discussion, interventions, experiments)
+    # Everyone reacts; editing or removing a reaction is for its author, and removing also for
+    # a coordinator (moderation); the views check that with ``knowledge.access``.
+    Permission.DISCUSS_KNOWLEDGE: _roles(*EVERY_ROLE),
+    Permission.VIEW_INTERVENTIONS: _roles(*EVERY_ROLE),
+    # Everyone adds interventions and experiments; only who recorded one or a coordinator
+    # changes it (``interventions.access``).
+    Permission.CONTRIBUTE_INTERVENTIONS: _roles(*EVERY_ROLE),
 }
 
 

@@ -25,6 +25,7 @@ _COALITION_ITEMS: list[tuple[str, str | Promise, Permission, bool]] = [
     ("accounts:members", _("Members"), Permission.VIEW_MEMBERS, False),
     ("partners:partners", _("Partners"), Permission.VIEW_PARTNERS, False),
     ("knowledge:items", _("Knowledge"), Permission.VIEW_KNOWLEDGE, False),
+    ("interventions:interventions", _("Interventions"), Permission.VIEW_INTERVENTIONS, False),
     ("covenant:covenant", _("Covenant"), Permission.VIEW_COVENANT, False),
     ("signals:home", _("Signals"), Permission.REPORT_SIGNAL, False),
     ("dashboard:dashboard", _("Dashboard"), Permission.VIEW_DASHBOARD, False),

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404
 from weerbaar.accounts.access import deny_access
 from weerbaar.accounts.choices import Role
 from weerbaar.coalitions.tenancy import for_coalition
-from weerbaar.knowledge.models import KnowledgeItem
+from weerbaar.knowledge.models import Comment, KnowledgeItem
 
 
 def access_item_for_reading(request: HttpRequest, item_id: int) -> KnowledgeItem:
@@ -40,3 +40,28 @@ def access_item_for_edit(request: HttpRequest, item_id: int, permission: str) ->
     if may_edit(request, item):
         return item
     deny_access(request, permission)
+
+
+def access_comment(request: HttpRequest, item_id: int, comment_id: int) -> Comment:
+    """A reaction under an item the member may read here; 404 otherwise."""
+    item = access_item_for_reading(request, item_id)
+    return get_object_or_404(
+        Comment.objects.select_related("item", "coalition", "author"),
+        item=item,
+        pk=comment_id,
+        removed_at__isnull=True,
+    )
+
+
+def is_own_comment(request: HttpRequest, comment: Comment) -> bool:
+    return comment.author_id is not None and comment.author_id == request.user.pk
+
+
+def may_moderate_comment(request: HttpRequest, comment: Comment) -> bool:
+    """A coordinator moderates reactions written in their coalition and every reaction under
+    their coalition's own items (also those from members of other coalitions)."""
+    coalition = request.coalition  # type: ignore[attr-defined]
+    membership = getattr(request, "membership", None)
+    if membership is None or membership.role != Role.COORDINATOR:
+        return False
+    return coalition.pk in (comment.coalition_id, comment.item.coalition_id)

@@ -10,12 +10,14 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.http import HttpRequest
+from django.utils import timezone
 
 from weerbaar.audit.actions import do_record_audit_entry
 from weerbaar.audit.choices import AuditAction
 from weerbaar.coalitions.models import Coalition
 from weerbaar.knowledge.files import CleanFile
-from weerbaar.knowledge.models import Attachment, KnowledgeItem
+from weerbaar.knowledge.models import Attachment, Comment, KnowledgeItem
+from weerbaar.knowledge.notifications import notify_of_comment
 from weerbaar.knowledge.search import do_index_item, do_unindex_item
 from weerbaar.knowledge.tags import normalise_tags
 from weerbaar.partners.models import Partner
@@ -182,3 +184,89 @@ def do_remove_attachment(
     attachment.delete()
     if name:
         transaction.on_commit(lambda: default_storage.delete(name))
+
+
+@transaction.atomic
+def do_add_comment(
+    actor: User,
+    coalition: Coalition,
+    item: KnowledgeItem,
+    body: str,
+    *,
+    parent: Comment | None = None,
+    request: HttpRequest | None = None,
+) -> Comment:
+    """React to ``item`` from ``coalition`` (the actor's); a reply to a reply goes under the
+    top-level reaction, so threads stay one level deep. The item's author (and, for a reply,
+    the author of the reaction) hears of it by mail."""
+    if parent is not None:
+        if parent.item_id != item.pk:
+            raise ValueError("A reply must belong to the same item.")
+        if parent.parent_id is not None:
+            parent = parent.parent
+    comment = Comment(
+        coalition=coalition, item=item, parent=parent, author=actor, body=body.strip()
+    )
+    comment.full_clean()
+    comment.save()
+    do_record_audit_entry(
+        AuditAction.KNOWLEDGE_COMMENT_ADDED,
+        actor=actor,
+        request=request,
+        coalition=coalition,
+        target=comment,
+        detail={"item": item.pk},
+    )
+    transaction.on_commit(lambda: notify_of_comment(comment))
+    return comment
+
+
+@transaction.atomic
+def do_edit_comment(
+    actor: User, comment: Comment, body: str, *, request: HttpRequest | None = None
+) -> Comment:
+    """Change the text of one's own reaction; the caller checked that it is ``actor``'s."""
+    locked = Comment.objects.select_for_update().get(pk=comment.pk)
+    locked.body = body.strip()
+    locked.edited_at = timezone.now()
+    locked.full_clean()
+    locked.save()
+    do_record_audit_entry(
+        AuditAction.KNOWLEDGE_COMMENT_UPDATED,
+        actor=actor,
+        request=request,
+        coalition=locked.coalition,
+        target=locked,
+        detail={"item": locked.item_id},
+    )
+    return locked
+
+
+@transaction.atomic
+def do_remove_comment(
+    actor: User,
+    comment: Comment,
+    *,
+    by_moderator: bool = False,
+    request: HttpRequest | None = None,
+) -> Comment:
+    """Take a reaction's text away (its author, or a coordinator moderating); its replies
+    stay. The audit entry keeps the start of the text, for a moderation question later."""
+    locked = Comment.objects.select_for_update().get(pk=comment.pk)
+    do_record_audit_entry(
+        AuditAction.KNOWLEDGE_COMMENT_REMOVED,
+        actor=actor,
+        request=request,
+        coalition=locked.coalition,
+        target=locked,
+        detail={
+            "item": locked.item_id,
+            "moderated": by_moderator,
+            "text": locked.body[:200],
+        },
+    )
+    locked.body = ""
+    locked.removed_at = timezone.now()
+    locked.removed_by_moderator = by_moderator
+    locked.save()
+    return locked

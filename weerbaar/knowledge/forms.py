@@ -120,12 +120,43 @@ class SearchForm(Form):
         queryset=Partner.objects.none(),
         empty_label=_("All organisations"),
     )
+    published_from = forms.DateField(
+        label=_("Published from"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    published_until = forms.DateField(
+        label=_("Published until"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+
+    FILTERS = (
+        "kind",
+        "theme",
+        "target_group",
+        "organisation",
+        "published_from",
+        "published_until",
+    )
 
     def __init__(self, *args: Any, partners: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         field = self.fields["organisation"]
         assert isinstance(field, forms.ModelChoiceField)
         field.queryset = partners
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        start, end = data.get("published_from"), data.get("published_until")
+        if start and end and end < start:
+            message = _("The end date is before the start date; swap them or change one.")
+            self.add_error("published_until", message)
+        return data
+
+    def has_filters(self) -> bool:
+        """Whether any filter besides the search words is set (after validation)."""
+        return any(self.cleaned_data.get(name) for name in self.FILTERS)
 
 
 class AttachmentForm(Form):
@@ -139,3 +170,20 @@ class AttachmentForm(Form):
             self.cleaned_data["file"],
             max_bytes=settings.KNOWLEDGE_ATTACHMENT_MAX_MB * 1_000_000,
         )
+
+
+class CommentForm(Form):
+    body = forms.CharField(
+        label=_("Your reaction"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Markdown: **bold**, *italic*, - a list item. Be kind; coordinators moderate."),
+        error_messages={"required": _("Write something before you send your reaction.")},
+    )
+    parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+    def clean_body(self) -> str:
+        body: str = self.cleaned_data["body"].strip()
+        if not body:
+            raise ValidationError(_("Write something before you send your reaction."))
+        return body

@@ -120,3 +120,40 @@ class Attachment(models.Model):
 
     def __str__(self) -> str:
         return self.original_name
+
+
+class Comment(models.Model):
+    """A reaction under a knowledge item; replies hang under a top-level reaction (one level).
+
+    ``coalition`` is where it was written (the author's coalition), which can differ from the
+    item's when the item is shared with every coalition.
+    """
+
+    coalition = models.ForeignKey(Coalition, on_delete=models.CASCADE, related_name="+")
+    item = models.ForeignKey(KnowledgeItem, on_delete=models.CASCADE, related_name="comments")
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="replies"
+    )
+    author = models.ForeignKey(
+        "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    body = models.TextField(_("reaction"), max_length=5000)
+    created_at = models.DateTimeField(auto_now_add=True)
+    edited_at = models.DateTimeField(null=True, blank=True)
+    # Removed reactions keep their place (replies stay readable) but lose their text.
+    removed_at = models.DateTimeField(null=True, blank=True)
+    removed_by_moderator = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("reaction")
+        verbose_name_plural = _("reactions")
+
+    def __str__(self) -> str:
+        return f"{_('Reaction')} {self.pk}"
+
+    def get_body_html(self) -> SafeString:
+        return render_markdown(self.body)
+
+    def is_removed(self) -> bool:
+        return self.removed_at is not None

@@ -28,4 +28,15 @@ urlpatterns = [
         views.remove_attachment,
         name="remove_attachment",
     ),
+    path("<slug:slug>/kennis/<int:item_id>/reacties/", views.add_comment, name="add_comment"),
+    path(
+        "<slug:slug>/kennis/<int:item_id>/reacties/<int:comment_id>/bewerken/",
+        views.edit_comment,
+        name="edit_comment",
+    ),
+    path(
+        "<slug:slug>/kennis/<int:item_id>/reacties/<int:comment_id>/verwijderen/",
+        views.remove_comment,
+        name="remove_comment",
+    ),
 ]

@@ -8,30 +8,50 @@ from django.db.models import QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.cache import patch_cache_control
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
-from weerbaar.accounts.access import requires
+from weerbaar.accounts.access import deny_access, requires
 from weerbaar.accounts.choices import Role
 from weerbaar.accounts.models import Membership, User
 from weerbaar.accounts.policy import Permission
 from weerbaar.coalitions.models import Coalition
 from weerbaar.coalitions.tenancy import for_coalition
-from weerbaar.knowledge.access import access_item_for_edit, access_item_for_reading, may_edit
+from weerbaar.knowledge.access import (
+    access_comment,
+    access_item_for_edit,
+    access_item_for_reading,
+    is_own_comment,
+    may_edit,
+    may_moderate_comment,
+)
 from weerbaar.knowledge.actions import (
     FIELDS as ITEM_FIELDS,
 )
 from weerbaar.knowledge.actions import (
     do_add_attachment,
+    do_add_comment,
     do_create_knowledge_item,
     do_delete_knowledge_item,
+    do_edit_comment,
     do_remove_attachment,
+    do_remove_comment,
     do_update_knowledge_item,
 )
-from weerbaar.knowledge.forms import AttachmentForm, KnowledgeItemForm, SearchForm
-from weerbaar.knowledge.models import KnowledgeItem
-from weerbaar.knowledge.search import MIN_QUERY_LENGTH, get_query_terms, search_items
+from weerbaar.knowledge.forms import AttachmentForm, CommentForm, KnowledgeItemForm, SearchForm
+from weerbaar.knowledge.models import Comment, KnowledgeItem
+from weerbaar.knowledge.search import (
+    MIN_QUERY_LENGTH,
+    SearchResult,
+    get_query_terms,
+    search_items,
+)
 from weerbaar.partners.models import Partner
+
+# Filters without search words list at most this many items, newest first.
+MAX_LISTED = 500
 
 
 def _partners(coalition: Coalition) -> QuerySet[Partner]:
@@ -54,25 +74,114 @@ def items(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+def _threads(request: HttpRequest, found: KnowledgeItem) -> list[dict[str, Any]]:
+    """Top-level reactions with their replies, each with what the visitor may do with it."""
+    rows = list(found.comments.select_related("author", "coalition", "item"))
+
+    def entry(comment: Comment) -> dict[str, Any]:
+        own = is_own_comment(request, comment) and not comment.is_removed()
+        return {
+            "comment": comment,
+            "may_edit": own,
+            "may_remove": not comment.is_removed()
+            and (own or may_moderate_comment(request, comment)),
+        }
+
+    return [
+        {**entry(top), "replies": [entry(r) for r in rows if r.parent_id == top.pk]}
+        for top in rows
+        if top.parent_id is None
+    ]
+
+
 @requires(Permission.VIEW_PUBLIC_PAGES)
 def item(request: HttpRequest, slug: str, item_id: int) -> HttpResponse:
     found = access_item_for_reading(request, item_id)
     membership: Membership | None = request.membership  # type: ignore[attr-defined]
+    context: dict[str, Any] = {
+        "item": found,
+        "may_edit": may_edit(request, found),
+        "may_delete": membership is not None
+        and membership.role == Role.COORDINATOR
+        and found.coalition_id == request.coalition.pk,  # type: ignore[attr-defined]
+    }
+    # Reactions are for members only: a visitor of a public item sees none of them.
+    if membership is not None:
+        context["threads"] = _threads(request, found)
+        context["comment_form"] = CommentForm()
+    return render(request, "knowledge/item.html", context)
+
+
+@requires(Permission.DISCUSS_KNOWLEDGE)
+def add_comment(request: HttpRequest, slug: str, item_id: int) -> HttpResponse:
+    """React (or reply, with ``parent``); without JavaScript too: errors show on a page of
+    their own that keeps the text."""
+    found = access_item_for_reading(request, item_id)
+    if request.method != "POST":
+        return redirect("knowledge:item", slug=slug, item_id=found.pk)
+    form = CommentForm(request.POST)
+    parent: Comment | None = None
+    if form.is_valid():
+        parent_id = form.cleaned_data["parent"]
+        if parent_id is not None:
+            parent = Comment.objects.filter(item=found, pk=parent_id).first()
+            if parent is None:
+                form.add_error(None, _("The reaction you answered no longer exists."))
+    if form.is_valid():
+        created = do_add_comment(
+            cast(User, request.user),
+            request.coalition,  # type: ignore[attr-defined]
+            found,
+            form.cleaned_data["body"],
+            parent=parent,
+            request=request,
+        )
+        messages.success(request, _("Your reaction has been placed."))
+        return redirect(_comment_url(slug, found.pk, created.pk))
+    return render(request, "knowledge/comment_form.html", {"form": form, "item": found})
+
+
+def _comment_url(slug: str, item_id: int, comment_id: int) -> str:
+    return reverse("knowledge:item", args=[slug, item_id]) + f"#reactie-{comment_id}"
+
+
+@requires(Permission.DISCUSS_KNOWLEDGE)
+def edit_comment(request: HttpRequest, slug: str, item_id: int, comment_id: int) -> HttpResponse:
+    comment = access_comment(request, item_id, comment_id)
+    if not is_own_comment(request, comment):
+        deny_access(request, str(Permission.DISCUSS_KNOWLEDGE), target=comment)
+    form = CommentForm(request.POST or None, initial={"body": comment.body})
+    if request.method == "POST" and form.is_valid():
+        do_edit_comment(
+            cast(User, request.user), comment, form.cleaned_data["body"], request=request
+        )
+        messages.success(request, _("Your reaction has been saved."))
+        return redirect(_comment_url(slug, item_id, comment.pk))
     return render(
         request,
-        "knowledge/item.html",
-        {
-            "item": found,
-            "may_edit": may_edit(request, found),
-            "may_delete": membership is not None
-            and membership.role == Role.COORDINATOR
-            and found.coalition_id == request.coalition.pk,  # type: ignore[attr-defined]
-        },
+        "knowledge/comment_form.html",
+        {"form": form, "item": comment.item, "comment": comment},
+    )
+
+
+@requires(Permission.DISCUSS_KNOWLEDGE)
+def remove_comment(request: HttpRequest, slug: str, item_id: int, comment_id: int) -> HttpResponse:
+    comment = access_comment(request, item_id, comment_id)
+    own = is_own_comment(request, comment)
+    if not own and not may_moderate_comment(request, comment):
+        deny_access(request, str(Permission.DISCUSS_KNOWLEDGE), target=comment)
+    if request.method == "POST":
+        do_remove_comment(cast(User, request.user), comment, by_moderator=not own, request=request)
+        messages.success(request, _("The reaction has been removed."))
+        return redirect(_comment_url(slug, item_id, comment.pk))
+    return render(
+        request, "knowledge/remove_comment.html", {"item": comment.item, "comment": comment}
     )
 
 
 @requires(Permission.VIEW_KNOWLEDGE)
 def search(request: HttpRequest, slug: str) -> HttpResponse:
+    """Search words, filters, or both; filters alone list the matching items newest first."""
     coalition: Coalition = request.coalition  # type: ignore[attr-defined]
     form = SearchForm(request.GET or None, partners=_partners(coalition))
     context: dict[str, Any] = {"form": form, "results": None, "notice": ""}
@@ -84,12 +193,22 @@ def search(request: HttpRequest, slug: str) -> HttpResponse:
             rows = rows.filter(kind=data["kind"])
         if data["organisation"]:
             rows = rows.filter(author_organisation=data["organisation"])
+        if data["published_from"]:
+            rows = rows.filter(published_on__gte=data["published_from"])
+        if data["published_until"]:
+            rows = rows.filter(published_on__lte=data["published_until"])
+        results: list[SearchResult] | None = None
         if query.strip() and not get_query_terms(query):
             context["notice"] = _("Type at least %(count)d letters or digits to search.") % {
                 "count": MIN_QUERY_LENGTH
             }
         elif query.strip():
             results = search_items(rows, query)
+            context["query"] = query
+        elif form.has_filters():
+            ordered = rows.order_by("-published_on", "-pk")[:MAX_LISTED]
+            results = [SearchResult(row, SafeString()) for row in ordered]
+        if results is not None:
             # JSON lists are filtered here: SQLite cannot look inside them in a query.
             context["results"] = [
                 r
@@ -97,7 +216,6 @@ def search(request: HttpRequest, slug: str) -> HttpResponse:
                 if (not data["theme"] or data["theme"] in r.item.themes)
                 and (not data["target_group"] or data["target_group"] in r.item.target_groups)
             ]
-            context["query"] = query
     template = "knowledge/_results.html" if request.htmx else "knowledge/search.html"  # type: ignore[attr-defined]
     return render(request, template, context)
 

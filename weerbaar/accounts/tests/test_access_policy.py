@@ -30,10 +30,16 @@ from weerbaar.covenant.actions import (
 )
 from weerbaar.covenant.choices import CommitmentKind
 from weerbaar.covenant.models import Commitment
-from weerbaar.knowledge.actions import do_add_attachment, do_create_knowledge_item
+from weerbaar.interventions.actions import do_create_experiment, do_create_intervention
+from weerbaar.interventions.models import Experiment, Intervention
+from weerbaar.knowledge.actions import (
+    do_add_attachment,
+    do_add_comment,
+    do_create_knowledge_item,
+)
 from weerbaar.knowledge.choices import KnowledgeKind, Visibility
 from weerbaar.knowledge.files import CleanFile
-from weerbaar.knowledge.models import Attachment, KnowledgeItem
+from weerbaar.knowledge.models import Attachment, Comment, KnowledgeItem
 from weerbaar.lib.testing import PersonasTestCase
 from weerbaar.partners.actions import (
     do_create_partner,
@@ -100,6 +106,45 @@ SAMPLE_KWARGS: dict[str, Sample] = {
         "slug": "voorbeeldstad",
         "item_id": t.knowledge_item.pk,
         "attachment_id": t.attachment.pk,
+    },
+    # knowledge module (discussion)
+    "knowledge:add_comment": lambda t: {"slug": "voorbeeldstad", "item_id": t.knowledge_item.pk},
+    "knowledge:edit_comment": lambda t: {
+        "slug": "voorbeeldstad",
+        "item_id": t.knowledge_item.pk,
+        "comment_id": t.comment.pk,
+    },
+    "knowledge:remove_comment": lambda t: {
+        "slug": "voorbeeldstad",
+        "item_id": t.knowledge_item.pk,
+        "comment_id": t.comment.pk,
+    },
+    # knowledge module (interventions and experiments)
+    "interventions:interventions": {"slug": "voorbeeldstad"},
+    "interventions:create": {"slug": "voorbeeldstad"},
+    "interventions:intervention": lambda t: {
+        "slug": "voorbeeldstad",
+        "intervention_id": t.intervention.pk,
+    },
+    "interventions:edit": lambda t: {"slug": "voorbeeldstad", "intervention_id": t.intervention.pk},
+    "interventions:add_experiment": lambda t: {
+        "slug": "voorbeeldstad",
+        "intervention_id": t.intervention.pk,
+    },
+    "interventions:experiment": lambda t: {
+        "slug": "voorbeeldstad",
+        "intervention_id": t.intervention.pk,
+        "experiment_id": t.experiment.pk,
+    },
+    "interventions:edit_experiment": lambda t: {
+        "slug": "voorbeeldstad",
+        "intervention_id": t.intervention.pk,
+        "experiment_id": t.experiment.pk,
+    },
+    "interventions:finish_experiment": lambda t: {
+        "slug": "voorbeeldstad",
+        "intervention_id": t.intervention.pk,
+        "experiment_id": t.experiment.pk,
     },
     "partners:join": {"slug": "voorbeeldstad"},
     "partners:join_thanks": {"slug": "voorbeeldstad"},
@@ -186,6 +231,51 @@ OTHER_TENANT_KWARGS: dict[str, Sample] = {
         "slug": "zeeuwse-kust",
         "item_id": t.other_knowledge_item.pk,
         "attachment_id": t.other_attachment.pk,
+    },
+    # knowledge module (discussion)
+    "knowledge:add_comment": lambda t: {
+        "slug": "zeeuwse-kust",
+        "item_id": t.other_knowledge_item.pk,
+    },
+    "knowledge:edit_comment": lambda t: {
+        "slug": "zeeuwse-kust",
+        "item_id": t.other_knowledge_item.pk,
+        "comment_id": t.other_comment.pk,
+    },
+    "knowledge:remove_comment": lambda t: {
+        "slug": "zeeuwse-kust",
+        "item_id": t.other_knowledge_item.pk,
+        "comment_id": t.other_comment.pk,
+    },
+    # knowledge module (interventions and experiments)
+    "interventions:interventions": {"slug": "zeeuwse-kust"},
+    "interventions:create": {"slug": "zeeuwse-kust"},
+    "interventions:intervention": lambda t: {
+        "slug": "zeeuwse-kust",
+        "intervention_id": t.other_intervention.pk,
+    },
+    "interventions:edit": lambda t: {
+        "slug": "zeeuwse-kust",
+        "intervention_id": t.other_intervention.pk,
+    },
+    "interventions:add_experiment": lambda t: {
+        "slug": "zeeuwse-kust",
+        "intervention_id": t.other_intervention.pk,
+    },
+    "interventions:experiment": lambda t: {
+        "slug": "zeeuwse-kust",
+        "intervention_id": t.other_intervention.pk,
+        "experiment_id": t.other_experiment.pk,
+    },
+    "interventions:edit_experiment": lambda t: {
+        "slug": "zeeuwse-kust",
+        "intervention_id": t.other_intervention.pk,
+        "experiment_id": t.other_experiment.pk,
+    },
+    "interventions:finish_experiment": lambda t: {
+        "slug": "zeeuwse-kust",
+        "intervention_id": t.other_intervention.pk,
+        "experiment_id": t.other_experiment.pk,
     },
     "accounts:members": {"slug": "zeeuwse-kust"},
     "accounts:invite": {"slug": "zeeuwse-kust"},
@@ -284,6 +374,18 @@ OBJECT_CHECKED_PAGES = frozenset(
     {"knowledge:edit", "knowledge:add_attachment", "knowledge:remove_attachment"}
     # signals module: only the reporter reads a signal on "my signals".
     | {"signals:my_signal"}
+    {
+        "knowledge:edit",
+        "knowledge:add_attachment",
+        "knowledge:remove_attachment",
+        # knowledge module (discussion: own reactions; coordinators moderate)
+        "knowledge:edit_comment",
+        "knowledge:remove_comment",
+        # knowledge module (interventions and experiments)
+        "interventions:edit",
+        "interventions:edit_experiment",
+        "interventions:finish_experiment",
+    }
 )
 
 ALLOWED_STATUSES = frozenset({200, 302, 405})
@@ -334,6 +436,12 @@ class AccessPolicyTestCase(PersonasTestCase):
     other_attachment: Attachment
     signal: Signal
     other_signal: Signal
+    comment: Comment
+    other_comment: Comment
+    intervention: Intervention
+    other_intervention: Intervention
+    experiment: Experiment
+    other_experiment: Experiment
 
     @classmethod
     def setUpTestData(cls) -> None:
@@ -397,6 +505,36 @@ class AccessPolicyTestCase(PersonasTestCase):
                 cls.anna, item, CleanFile(b"%PDF-1.4 test", "pdf", "application/pdf", "a.pdf")
             )
             for item in (cls.knowledge_item, cls.other_knowledge_item)
+        )
+        cls.comment, cls.other_comment = (
+            do_add_comment(author, item.coalition, item, "Mooi!")
+            for author, item in (
+                (cls.anna, cls.knowledge_item),
+                (cls.dirk, cls.other_knowledge_item),
+            )
+        )
+        cls.intervention, cls.other_intervention = (
+            do_create_intervention(
+                author,
+                coalition,
+                name="Filterbubbel.nl",
+                summary="Een website over filterbubbels.",
+                kind="website",
+                status="running",
+                visibility=Visibility.PUBLIC,
+            )
+            for author, coalition in ((cls.anna, cls.coalition), (cls.dirk, cls.other_coalition))
+        )
+        cls.experiment, cls.other_experiment = (
+            do_create_experiment(
+                intervention.created_by,
+                intervention,
+                question="Werkt het?",
+                location="Bibliotheek",
+                participants="Ouders",
+                starts_on=datetime.date(2026, 1, 1),
+            )
+            for intervention in (cls.intervention, cls.other_intervention)
         )
 
         # signals module: two identical reports per coalition, so they share a cluster.

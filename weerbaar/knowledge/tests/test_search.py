@@ -125,6 +125,40 @@ class SearchTestCase(HypothesisTestCase, PersonasTestCase):
         self.assertContains(by_kind, "0 resultaten")
         self.assertContains(by_theme, "1 resultaat")
 
+    def test_it_filters_by_date_and_lists_filtered_items_newest_first(self) -> None:
+        newer = do_create_knowledge_item(
+            self.anna,
+            self.coalition,
+            **fields(title="Nieuwste les", published_on=datetime.date(2026, 5, 1)),
+        )
+        client = self.log_in(self.cees)
+        url = reverse("knowledge:search", args=["voorbeeldstad"])
+
+        listed = client.get(url, {"published_from": "2026-02-01"})
+        narrowed = client.get(
+            url, {"published_from": "2026-04-01", "published_until": "2026-06-01"}
+        )
+
+        self.assertEqual(
+            [r.item for r in listed.context["results"]],
+            [newer, self.municipality, self.theories],
+        )
+        self.assertEqual([r.item for r in narrowed.context["results"]], [newer])
+
+    def test_it_refuses_an_end_date_before_the_start_date_in_dutch(self) -> None:
+        client = self.log_in(self.cees)
+        url = reverse("knowledge:search", args=["voorbeeldstad"])
+
+        response = client.get(
+            url,
+            {"q": "gemeente", "published_from": "2026-04-01", "published_until": "2026-03-01"},
+            headers={"HX-Request": "true"},
+        )
+
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, "De einddatum ligt vóór de begindatum")
+        self.assertIsNone(response.context["results"])
+
     @settings(
         max_examples=40,
         deadline=None,
