@@ -58,6 +58,9 @@ class Permission(StrEnum):
     VIEW_KNOWLEDGE = "view_knowledge"
     CONTRIBUTE_KNOWLEDGE = "contribute_knowledge"
     MODERATE_KNOWLEDGE = "moderate_knowledge"
+    # events module
+    REGISTER_FOR_EVENTS = "register_for_events"
+    MANAGE_EVENTS = "manage_events"
 
 
 EVERY_ROLE = frozenset(Role)
@@ -104,6 +107,10 @@ POLICY: dict[Permission, Rule] = {
     # with ``knowledge.access.access_item_for_edit``.
     Permission.CONTRIBUTE_KNOWLEDGE: _roles(*EVERY_ROLE),
     Permission.MODERATE_KNOWLEDGE: _roles(Role.COORDINATOR),
+    # events module: members register with one click and cancel their own registration
+    # (visitors do both through public pages and personal links); coordinators organise.
+    Permission.REGISTER_FOR_EVENTS: _roles(*EVERY_ROLE),
+    Permission.MANAGE_EVENTS: _roles(Role.COORDINATOR),
 }
 
 

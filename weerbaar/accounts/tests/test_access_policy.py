@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 from django.http import HttpResponseBase
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
 from weerbaar.accounts.access import get_declared_permission
 from weerbaar.accounts.actions import do_invite_member
@@ -30,6 +31,9 @@ from weerbaar.covenant.actions import (
 )
 from weerbaar.covenant.choices import CommitmentKind
 from weerbaar.covenant.models import Commitment
+from weerbaar.events.actions import do_create_event, do_register_visitor
+from weerbaar.events.models import Event, Registration
+from weerbaar.events.tokens import make_cancel_token, make_confirmation_token
 from weerbaar.knowledge.actions import do_add_attachment, do_create_knowledge_item
 from weerbaar.knowledge.choices import KnowledgeKind, Visibility
 from weerbaar.knowledge.files import CleanFile
@@ -143,6 +147,27 @@ SAMPLE_KWARGS: dict[str, Sample] = {
         "partner_id": t.partner.pk,
         "commitment_id": t.commitment.pk,
     },
+    # events module: a public event with a visitor's pending registration, in both coalitions.
+    "events:calendar": {"slug": "voorbeeldstad"},
+    "events:feed": {"slug": "voorbeeldstad"},
+    "events:event": lambda t: {"slug": "voorbeeldstad", "event_id": t.event.pk},
+    "events:register": lambda t: {"slug": "voorbeeldstad", "event_id": t.event.pk},
+    "events:cancel_own": lambda t: {"slug": "voorbeeldstad", "event_id": t.event.pk},
+    "events:ics": lambda t: {"slug": "voorbeeldstad", "event_id": t.event.pk},
+    "events:confirm": lambda t: {
+        "slug": "voorbeeldstad",
+        "token": make_confirmation_token(t.registration.pk),
+    },
+    "events:cancel_link": lambda t: {
+        "slug": "voorbeeldstad",
+        "token": make_cancel_token(t.registration.pk),
+    },
+    "events:create": {"slug": "voorbeeldstad"},
+    "events:edit": lambda t: {"slug": "voorbeeldstad", "event_id": t.event.pk},
+    "events:cancel_event": lambda t: {"slug": "voorbeeldstad", "event_id": t.event.pk},
+    "events:attendees": lambda t: {"slug": "voorbeeldstad", "event_id": t.event.pk},
+    "events:export": lambda t: {"slug": "voorbeeldstad", "event_id": t.event.pk},
+    "events:report": lambda t: {"slug": "voorbeeldstad", "event_id": t.event.pk},
 }
 
 # The same URLs in the other coalition, Zeeuwse Kust, where only Dirk has a role.
@@ -229,6 +254,27 @@ OTHER_TENANT_KWARGS: dict[str, Sample] = {
         "partner_id": t.other_partner.pk,
         "commitment_id": t.other_commitment.pk,
     },
+    # events module
+    "events:calendar": {"slug": "zeeuwse-kust"},
+    "events:feed": {"slug": "zeeuwse-kust"},
+    "events:event": lambda t: {"slug": "zeeuwse-kust", "event_id": t.other_event.pk},
+    "events:register": lambda t: {"slug": "zeeuwse-kust", "event_id": t.other_event.pk},
+    "events:cancel_own": lambda t: {"slug": "zeeuwse-kust", "event_id": t.other_event.pk},
+    "events:ics": lambda t: {"slug": "zeeuwse-kust", "event_id": t.other_event.pk},
+    "events:confirm": lambda t: {
+        "slug": "zeeuwse-kust",
+        "token": make_confirmation_token(t.other_registration.pk),
+    },
+    "events:cancel_link": lambda t: {
+        "slug": "zeeuwse-kust",
+        "token": make_cancel_token(t.other_registration.pk),
+    },
+    "events:create": {"slug": "zeeuwse-kust"},
+    "events:edit": lambda t: {"slug": "zeeuwse-kust", "event_id": t.other_event.pk},
+    "events:cancel_event": lambda t: {"slug": "zeeuwse-kust", "event_id": t.other_event.pk},
+    "events:attendees": lambda t: {"slug": "zeeuwse-kust", "event_id": t.other_event.pk},
+    "events:export": lambda t: {"slug": "zeeuwse-kust", "event_id": t.other_event.pk},
+    "events:report": lambda t: {"slug": "zeeuwse-kust", "event_id": t.other_event.pk},
 }
 
 # Pages that answer "gone" or "not found" for a made-up token while still being reachable, and
@@ -290,6 +336,10 @@ class AccessPolicyTestCase(PersonasTestCase):
     other_knowledge_item: KnowledgeItem
     attachment: Attachment
     other_attachment: Attachment
+    event: Event
+    other_event: Event
+    registration: Registration
+    other_registration: Registration
 
     @classmethod
     def setUpTestData(cls) -> None:
@@ -353,6 +403,28 @@ class AccessPolicyTestCase(PersonasTestCase):
                 cls.anna, item, CleanFile(b"%PDF-1.4 test", "pdf", "application/pdf", "a.pdf")
             )
             for item in (cls.knowledge_item, cls.other_knowledge_item)
+        )
+        start = timezone.now() + datetime.timedelta(days=30)
+        cls.event, cls.other_event = (
+            do_create_event(
+                None,
+                coalition,
+                kind="meeting",
+                title="Netwerkbijeenkomst",
+                description="",
+                starts_at=start,
+                ends_at=start + datetime.timedelta(hours=2),
+                location="Stadhuis",
+                online_link="",
+                audience="public",
+                capacity=10,
+                registration_deadline=None,
+            )
+            for coalition in (cls.coalition, cls.other_coalition)
+        )
+        cls.registration, cls.other_registration = (
+            do_register_visitor(event, name="Els", email="els@example.org", organisation="")
+            for event in (cls.event, cls.other_event)
         )
 
     # Helpers
