@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "weerbaar.covenant",
     "weerbaar.knowledge",
     "weerbaar.interventions",
+    "weerbaar.events",
     "weerbaar.dashboard",
     "weerbaar.signals",
     "weerbaar.dev",
@@ -205,6 +206,8 @@ SIGNAL_DEADLINE_WORKING_DAYS = {
 }
 # Closed signals and their history are deleted this many months after closing.
 SIGNAL_RETENTION_MONTHS = env.int("SIGNAL_RETENTION_MONTHS", 24, minimum=1)
+# How long the link in the mail that confirms a visitor's event registration works, in hours.
+EVENT_CONFIRMATION_HOURS = env.int("EVENT_CONFIRMATION_HOURS", 48, minimum=1)
 SESSION_COOKIE_AGE = 60 * 60 * 10
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

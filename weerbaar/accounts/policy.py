@@ -67,6 +67,9 @@ class Permission(StrEnum):
     DISCUSS_KNOWLEDGE = "discuss_knowledge"
     VIEW_INTERVENTIONS = "view_interventions"
     CONTRIBUTE_INTERVENTIONS = "contribute_interventions"
+    # events module
+    REGISTER_FOR_EVENTS = "register_for_events"
+    MANAGE_EVENTS = "manage_events"
 
 
 EVERY_ROLE = frozenset(Role)
@@ -129,6 +132,10 @@ POLICY: dict[Permission, Rule] = {
     # Everyone adds interventions and experiments; only who recorded one or a coordinator
     # changes it (``interventions.access``).
     Permission.CONTRIBUTE_INTERVENTIONS: _roles(*EVERY_ROLE),
+    # events module: members register with one click and cancel their own registration
+    # (visitors do both through public pages and personal links); coordinators organise.
+    Permission.REGISTER_FOR_EVENTS: _roles(*EVERY_ROLE),
+    Permission.MANAGE_EVENTS: _roles(Role.COORDINATOR),
 }
 
 

@@ -26,6 +26,7 @@ _COALITION_ITEMS: list[tuple[str, str | Promise, Permission, bool]] = [
     ("partners:partners", _("Partners"), Permission.VIEW_PARTNERS, False),
     ("knowledge:items", _("Knowledge"), Permission.VIEW_KNOWLEDGE, False),
     ("interventions:interventions", _("Interventions"), Permission.VIEW_INTERVENTIONS, False),
+    ("events:calendar", _("Events"), Permission.VIEW_PUBLIC_PAGES, False),
     ("covenant:covenant", _("Covenant"), Permission.VIEW_COVENANT, False),
     ("signals:home", _("Signals"), Permission.REPORT_SIGNAL, False),
     ("dashboard:dashboard", _("Dashboard"), Permission.VIEW_DASHBOARD, False),

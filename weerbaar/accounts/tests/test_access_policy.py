@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 from django.http import HttpResponseBase
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
 from weerbaar.accounts.access import get_declared_permission
 from weerbaar.accounts.actions import do_invite_member
@@ -37,6 +38,10 @@ from weerbaar.knowledge.actions import (
     do_add_comment,
     do_create_knowledge_item,
 )
+from weerbaar.events.actions import do_create_event, do_register_visitor
+from weerbaar.events.models import Event, Registration
+from weerbaar.events.tokens import make_cancel_token, make_confirmation_token
+from weerbaar.knowledge.actions import do_add_attachment, do_create_knowledge_item
 from weerbaar.knowledge.choices import KnowledgeKind, Visibility
 from weerbaar.knowledge.files import CleanFile
 from weerbaar.knowledge.models import Attachment, Comment, KnowledgeItem
@@ -208,6 +213,27 @@ SAMPLE_KWARGS: dict[str, Sample] = {
         "partner_id": t.partner.pk,
         "commitment_id": t.commitment.pk,
     },
+    # events module: a public event with a visitor's pending registration, in both coalitions.
+    "events:calendar": {"slug": "voorbeeldstad"},
+    "events:feed": {"slug": "voorbeeldstad"},
+    "events:event": lambda t: {"slug": "voorbeeldstad", "event_id": t.event.pk},
+    "events:register": lambda t: {"slug": "voorbeeldstad", "event_id": t.event.pk},
+    "events:cancel_own": lambda t: {"slug": "voorbeeldstad", "event_id": t.event.pk},
+    "events:ics": lambda t: {"slug": "voorbeeldstad", "event_id": t.event.pk},
+    "events:confirm": lambda t: {
+        "slug": "voorbeeldstad",
+        "token": make_confirmation_token(t.registration.pk),
+    },
+    "events:cancel_link": lambda t: {
+        "slug": "voorbeeldstad",
+        "token": make_cancel_token(t.registration.pk),
+    },
+    "events:create": {"slug": "voorbeeldstad"},
+    "events:edit": lambda t: {"slug": "voorbeeldstad", "event_id": t.event.pk},
+    "events:cancel_event": lambda t: {"slug": "voorbeeldstad", "event_id": t.event.pk},
+    "events:attendees": lambda t: {"slug": "voorbeeldstad", "event_id": t.event.pk},
+    "events:export": lambda t: {"slug": "voorbeeldstad", "event_id": t.event.pk},
+    "events:report": lambda t: {"slug": "voorbeeldstad", "event_id": t.event.pk},
 }
 
 # The same URLs in the other coalition, Zeeuwse Kust, where only Dirk has a role.
@@ -359,6 +385,27 @@ OTHER_TENANT_KWARGS: dict[str, Sample] = {
         "partner_id": t.other_partner.pk,
         "commitment_id": t.other_commitment.pk,
     },
+    # events module
+    "events:calendar": {"slug": "zeeuwse-kust"},
+    "events:feed": {"slug": "zeeuwse-kust"},
+    "events:event": lambda t: {"slug": "zeeuwse-kust", "event_id": t.other_event.pk},
+    "events:register": lambda t: {"slug": "zeeuwse-kust", "event_id": t.other_event.pk},
+    "events:cancel_own": lambda t: {"slug": "zeeuwse-kust", "event_id": t.other_event.pk},
+    "events:ics": lambda t: {"slug": "zeeuwse-kust", "event_id": t.other_event.pk},
+    "events:confirm": lambda t: {
+        "slug": "zeeuwse-kust",
+        "token": make_confirmation_token(t.other_registration.pk),
+    },
+    "events:cancel_link": lambda t: {
+        "slug": "zeeuwse-kust",
+        "token": make_cancel_token(t.other_registration.pk),
+    },
+    "events:create": {"slug": "zeeuwse-kust"},
+    "events:edit": lambda t: {"slug": "zeeuwse-kust", "event_id": t.other_event.pk},
+    "events:cancel_event": lambda t: {"slug": "zeeuwse-kust", "event_id": t.other_event.pk},
+    "events:attendees": lambda t: {"slug": "zeeuwse-kust", "event_id": t.other_event.pk},
+    "events:export": lambda t: {"slug": "zeeuwse-kust", "event_id": t.other_event.pk},
+    "events:report": lambda t: {"slug": "zeeuwse-kust", "event_id": t.other_event.pk},
 }
 
 # Pages that answer "gone" or "not found" for a made-up token while still being reachable, and
@@ -442,6 +489,10 @@ class AccessPolicyTestCase(PersonasTestCase):
     other_intervention: Intervention
     experiment: Experiment
     other_experiment: Experiment
+    event: Event
+    other_event: Event
+    registration: Registration
+    other_registration: Registration
 
     @classmethod
     def setUpTestData(cls) -> None:
@@ -555,6 +606,28 @@ class AccessPolicyTestCase(PersonasTestCase):
                     urgency="concern",
                 )
             setattr(cls, name, reported)
+        start = timezone.now() + datetime.timedelta(days=30)
+        cls.event, cls.other_event = (
+            do_create_event(
+                None,
+                coalition,
+                kind="meeting",
+                title="Netwerkbijeenkomst",
+                description="",
+                starts_at=start,
+                ends_at=start + datetime.timedelta(hours=2),
+                location="Stadhuis",
+                online_link="",
+                audience="public",
+                capacity=10,
+                registration_deadline=None,
+            )
+            for coalition in (cls.coalition, cls.other_coalition)
+        )
+        cls.registration, cls.other_registration = (
+            do_register_visitor(event, name="Els", email="els@example.org", organisation="")
+            for event in (cls.event, cls.other_event)
+        )
 
     # Helpers
 
