@@ -68,6 +68,8 @@ INSTALLED_APPS = [
     "weerbaar.covenant",
     "weerbaar.knowledge",
     "weerbaar.dashboard",
+    "weerbaar.campaigns",
+    "weerbaar.newsflash",
     "weerbaar.dev",
 ]
 

@@ -23,6 +23,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("weerbaar.covenant.urls")),
     path("", include("weerbaar.knowledge.urls")),
     path("", include("weerbaar.dashboard.urls")),
+    path("", include("weerbaar.campaigns.urls")),
+    path("", include("weerbaar.newsflash.urls")),
     path("", include("weerbaar.coalitions.urls")),
 ]
 

@@ -58,6 +58,14 @@ class Permission(StrEnum):
     VIEW_KNOWLEDGE = "view_knowledge"
     CONTRIBUTE_KNOWLEDGE = "contribute_knowledge"
     MODERATE_KNOWLEDGE = "moderate_knowledge"
+    # campaigns module
+    VIEW_CAMPAIGNS = "view_campaigns"
+    MANAGE_CAMPAIGNS = "manage_campaigns"
+    VIEW_LOBBY_AGENDA = "view_lobby_agenda"
+    MANAGE_LOBBY_AGENDA = "manage_lobby_agenda"
+    VIEW_NEWSFLASHES = "view_newsflashes"
+    MANAGE_NEWSFLASHES = "manage_newsflashes"
+    MANAGE_NEWSFLASH_SUBSCRIPTION = "manage_newsflash_subscription"
 
 
 EVERY_ROLE = frozenset(Role)
@@ -104,6 +112,16 @@ POLICY: dict[Permission, Rule] = {
     # with ``knowledge.access.access_item_for_edit``.
     Permission.CONTRIBUTE_KNOWLEDGE: _roles(*EVERY_ROLE),
     Permission.MODERATE_KNOWLEDGE: _roles(Role.COORDINATOR),
+    # campaigns module: every member reads campaigns, the lobby agenda and past newsflashes,
+    # and chooses whether to receive the newsflash; coordinators keep them. The unsubscribe
+    # link in a newsflash mail uses VIEW_PUBLIC_PAGES: its signed token is the permission.
+    Permission.VIEW_CAMPAIGNS: _roles(*EVERY_ROLE),
+    Permission.MANAGE_CAMPAIGNS: _roles(Role.COORDINATOR),
+    Permission.VIEW_LOBBY_AGENDA: _roles(*EVERY_ROLE),
+    Permission.MANAGE_LOBBY_AGENDA: _roles(Role.COORDINATOR),
+    Permission.VIEW_NEWSFLASHES: _roles(*EVERY_ROLE),
+    Permission.MANAGE_NEWSFLASHES: _roles(Role.COORDINATOR),
+    Permission.MANAGE_NEWSFLASH_SUBSCRIPTION: _roles(*EVERY_ROLE),
 }
 
 
