@@ -71,6 +71,8 @@ INSTALLED_APPS = [
     "weerbaar.events",
     "weerbaar.dashboard",
     "weerbaar.signals",
+    "weerbaar.campaigns",
+    "weerbaar.newsflash",
     "weerbaar.dev",
 ]
 

@@ -26,6 +26,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("weerbaar.events.urls")),
     path("", include("weerbaar.dashboard.urls")),
     path("", include("weerbaar.signals.urls")),
+    path("", include("weerbaar.campaigns.urls")),
+    path("", include("weerbaar.newsflash.urls")),
     path("", include("weerbaar.coalitions.urls")),
 ]
 

@@ -70,6 +70,14 @@ class Permission(StrEnum):
     # events module
     REGISTER_FOR_EVENTS = "register_for_events"
     MANAGE_EVENTS = "manage_events"
+    # campaigns module
+    VIEW_CAMPAIGNS = "view_campaigns"
+    MANAGE_CAMPAIGNS = "manage_campaigns"
+    VIEW_LOBBY_AGENDA = "view_lobby_agenda"
+    MANAGE_LOBBY_AGENDA = "manage_lobby_agenda"
+    VIEW_NEWSFLASHES = "view_newsflashes"
+    MANAGE_NEWSFLASHES = "manage_newsflashes"
+    MANAGE_NEWSFLASH_SUBSCRIPTION = "manage_newsflash_subscription"
 
 
 EVERY_ROLE = frozenset(Role)
@@ -136,6 +144,16 @@ POLICY: dict[Permission, Rule] = {
     # (visitors do both through public pages and personal links); coordinators organise.
     Permission.REGISTER_FOR_EVENTS: _roles(*EVERY_ROLE),
     Permission.MANAGE_EVENTS: _roles(Role.COORDINATOR),
+    # campaigns module: every member reads campaigns, the lobby agenda and past newsflashes,
+    # and chooses whether to receive the newsflash; coordinators keep them. The unsubscribe
+    # link in a newsflash mail uses VIEW_PUBLIC_PAGES: its signed token is the permission.
+    Permission.VIEW_CAMPAIGNS: _roles(*EVERY_ROLE),
+    Permission.MANAGE_CAMPAIGNS: _roles(Role.COORDINATOR),
+    Permission.VIEW_LOBBY_AGENDA: _roles(*EVERY_ROLE),
+    Permission.MANAGE_LOBBY_AGENDA: _roles(Role.COORDINATOR),
+    Permission.VIEW_NEWSFLASHES: _roles(*EVERY_ROLE),
+    Permission.MANAGE_NEWSFLASHES: _roles(Role.COORDINATOR),
+    Permission.MANAGE_NEWSFLASH_SUBSCRIPTION: _roles(*EVERY_ROLE),
 }
 
 

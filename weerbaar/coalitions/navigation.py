@@ -29,6 +29,8 @@ _COALITION_ITEMS: list[tuple[str, str | Promise, Permission, bool]] = [
     ("events:calendar", _("Events"), Permission.VIEW_PUBLIC_PAGES, False),
     ("covenant:covenant", _("Covenant"), Permission.VIEW_COVENANT, False),
     ("signals:home", _("Signals"), Permission.REPORT_SIGNAL, False),
+    ("campaigns:campaigns", _("Campaigns"), Permission.VIEW_CAMPAIGNS, False),
+    ("newsflash:archive", _("Newsflash"), Permission.VIEW_NEWSFLASHES, False),
     ("dashboard:dashboard", _("Dashboard"), Permission.VIEW_DASHBOARD, False),
     ("partners:join_requests", _("Join requests"), Permission.MANAGE_JOIN_REQUESTS, False),
     ("covenant:overview", _("Commitments"), Permission.VIEW_COMMITMENT_OVERVIEW, False),

@@ -23,6 +23,14 @@ from weerbaar.accounts.actions import do_invite_member
 from weerbaar.accounts.choices import Role
 from weerbaar.accounts.models import Invitation, Membership, User
 from weerbaar.accounts.policy import POLICY, Audience, Rule
+from weerbaar.campaigns.actions import (
+    do_add_campaign_file,
+    do_create_campaign,
+    do_create_lobby_item,
+    do_record_reach,
+)
+from weerbaar.campaigns.choices import Addressee, CampaignStatus, LobbyStatus, ReachMeasure
+from weerbaar.campaigns.models import Campaign, CampaignFile, LobbyItem, ReachFigure
 from weerbaar.coalitions.models import Coalition
 from weerbaar.covenant.actions import (
     do_create_covenant_draft,
@@ -46,6 +54,8 @@ from weerbaar.knowledge.choices import KnowledgeKind, Visibility
 from weerbaar.knowledge.files import CleanFile
 from weerbaar.knowledge.models import Attachment, Comment, KnowledgeItem
 from weerbaar.lib.testing import PersonasTestCase
+from weerbaar.newsflash.actions import do_create_newsflash, do_send_newsflash, do_set_subscription
+from weerbaar.newsflash.tokens import make_unsubscribe_token
 from weerbaar.partners.actions import (
     do_create_partner,
     do_link_membership_to_partner,
@@ -234,6 +244,46 @@ SAMPLE_KWARGS: dict[str, Sample] = {
     "events:attendees": lambda t: {"slug": "voorbeeldstad", "event_id": t.event.pk},
     "events:export": lambda t: {"slug": "voorbeeldstad", "event_id": t.event.pk},
     "events:report": lambda t: {"slug": "voorbeeldstad", "event_id": t.event.pk},
+    # campaigns module: one campaign (with a reach figure and a file), one lobby item and one
+    # newsflash, nº 1, sent to Cees (Dirk in the other coalition) and still being sent.
+    "campaigns:campaigns": {"slug": "voorbeeldstad"},
+    "campaigns:create": {"slug": "voorbeeldstad"},
+    "campaigns:campaign": lambda t: {"slug": "voorbeeldstad", "campaign_id": t.campaign.pk},
+    "campaigns:edit": lambda t: {"slug": "voorbeeldstad", "campaign_id": t.campaign.pk},
+    "campaigns:add_reach": lambda t: {"slug": "voorbeeldstad", "campaign_id": t.campaign.pk},
+    "campaigns:remove_reach": lambda t: {
+        "slug": "voorbeeldstad",
+        "campaign_id": t.campaign.pk,
+        "figure_id": t.reach_figure.pk,
+    },
+    "campaigns:export_reach": lambda t: {"slug": "voorbeeldstad", "campaign_id": t.campaign.pk},
+    "campaigns:add_file": lambda t: {"slug": "voorbeeldstad", "campaign_id": t.campaign.pk},
+    "campaigns:file": lambda t: {
+        "slug": "voorbeeldstad",
+        "campaign_id": t.campaign.pk,
+        "file_id": t.campaign_file.pk,
+    },
+    "campaigns:remove_file": lambda t: {
+        "slug": "voorbeeldstad",
+        "campaign_id": t.campaign.pk,
+        "file_id": t.campaign_file.pk,
+    },
+    "campaigns:lobby": {"slug": "voorbeeldstad"},
+    "campaigns:create_lobby_item": {"slug": "voorbeeldstad"},
+    "campaigns:lobby_item": lambda t: {"slug": "voorbeeldstad", "item_id": t.lobby_item.pk},
+    "campaigns:edit_lobby_item": lambda t: {"slug": "voorbeeldstad", "item_id": t.lobby_item.pk},
+    "newsflash:archive": {"slug": "voorbeeldstad"},
+    "newsflash:compose": {"slug": "voorbeeldstad"},
+    "newsflash:subscription": {"slug": "voorbeeldstad"},
+    "newsflash:unsubscribe": lambda t: {
+        "slug": "voorbeeldstad",
+        "token": make_unsubscribe_token(t.coalition.pk, t.cees.pk),
+    },
+    "newsflash:issue": {"slug": "voorbeeldstad", "number": 1},
+    "newsflash:edit": {"slug": "voorbeeldstad", "number": 1},
+    "newsflash:preview": {"slug": "voorbeeldstad", "number": 1},
+    "newsflash:send": {"slug": "voorbeeldstad", "number": 1},
+    "newsflash:deliveries": {"slug": "voorbeeldstad", "number": 1},
 }
 
 # The same URLs in the other coalition, Zeeuwse Kust, where only Dirk has a role.
@@ -406,6 +456,51 @@ OTHER_TENANT_KWARGS: dict[str, Sample] = {
     "events:attendees": lambda t: {"slug": "zeeuwse-kust", "event_id": t.other_event.pk},
     "events:export": lambda t: {"slug": "zeeuwse-kust", "event_id": t.other_event.pk},
     "events:report": lambda t: {"slug": "zeeuwse-kust", "event_id": t.other_event.pk},
+    # campaigns module
+    "campaigns:campaigns": {"slug": "zeeuwse-kust"},
+    "campaigns:create": {"slug": "zeeuwse-kust"},
+    "campaigns:campaign": lambda t: {"slug": "zeeuwse-kust", "campaign_id": t.other_campaign.pk},
+    "campaigns:edit": lambda t: {"slug": "zeeuwse-kust", "campaign_id": t.other_campaign.pk},
+    "campaigns:add_reach": lambda t: {"slug": "zeeuwse-kust", "campaign_id": t.other_campaign.pk},
+    "campaigns:remove_reach": lambda t: {
+        "slug": "zeeuwse-kust",
+        "campaign_id": t.other_campaign.pk,
+        "figure_id": t.other_reach_figure.pk,
+    },
+    "campaigns:export_reach": lambda t: {
+        "slug": "zeeuwse-kust",
+        "campaign_id": t.other_campaign.pk,
+    },
+    "campaigns:add_file": lambda t: {"slug": "zeeuwse-kust", "campaign_id": t.other_campaign.pk},
+    "campaigns:file": lambda t: {
+        "slug": "zeeuwse-kust",
+        "campaign_id": t.other_campaign.pk,
+        "file_id": t.other_campaign_file.pk,
+    },
+    "campaigns:remove_file": lambda t: {
+        "slug": "zeeuwse-kust",
+        "campaign_id": t.other_campaign.pk,
+        "file_id": t.other_campaign_file.pk,
+    },
+    "campaigns:lobby": {"slug": "zeeuwse-kust"},
+    "campaigns:create_lobby_item": {"slug": "zeeuwse-kust"},
+    "campaigns:lobby_item": lambda t: {"slug": "zeeuwse-kust", "item_id": t.other_lobby_item.pk},
+    "campaigns:edit_lobby_item": lambda t: {
+        "slug": "zeeuwse-kust",
+        "item_id": t.other_lobby_item.pk,
+    },
+    "newsflash:archive": {"slug": "zeeuwse-kust"},
+    "newsflash:compose": {"slug": "zeeuwse-kust"},
+    "newsflash:subscription": {"slug": "zeeuwse-kust"},
+    "newsflash:unsubscribe": lambda t: {
+        "slug": "zeeuwse-kust",
+        "token": make_unsubscribe_token(t.other_coalition.pk, t.dirk.pk),
+    },
+    "newsflash:issue": {"slug": "zeeuwse-kust", "number": 1},
+    "newsflash:edit": {"slug": "zeeuwse-kust", "number": 1},
+    "newsflash:preview": {"slug": "zeeuwse-kust", "number": 1},
+    "newsflash:send": {"slug": "zeeuwse-kust", "number": 1},
+    "newsflash:deliveries": {"slug": "zeeuwse-kust", "number": 1},
 }
 
 # Pages that answer "gone" or "not found" for a made-up token while still being reachable, and
@@ -493,6 +588,15 @@ class AccessPolicyTestCase(PersonasTestCase):
     other_event: Event
     registration: Registration
     other_registration: Registration
+    # campaigns module
+    campaign: Campaign
+    other_campaign: Campaign
+    reach_figure: ReachFigure
+    other_reach_figure: ReachFigure
+    campaign_file: CampaignFile
+    other_campaign_file: CampaignFile
+    lobby_item: LobbyItem
+    other_lobby_item: LobbyItem
 
     @classmethod
     def setUpTestData(cls) -> None:
@@ -628,6 +732,63 @@ class AccessPolicyTestCase(PersonasTestCase):
             do_register_visitor(event, name="Els", email="els@example.org", organisation="")
             for event in (cls.event, cls.other_event)
         )
+        # campaigns module
+        cls.campaign, cls.other_campaign = (
+            do_create_campaign(
+                None,
+                coalition,
+                title="Check je bron",
+                goal="Jongeren checken een bron.",
+                target_groups=[],
+                target_group_note="",
+                message="Eerst checken, dan delen.",
+                channels=[],
+                starts_on=datetime.date(2026, 1, 1),
+                ends_on=None,
+                status=CampaignStatus.RUNNING,
+                partners=[],
+                links="",
+                knowledge_items=[],
+            )
+            for coalition in (cls.coalition, cls.other_coalition)
+        )
+        cls.reach_figure, cls.other_reach_figure = (
+            do_record_reach(
+                None,
+                campaign,
+                measured_on=datetime.date(2026, 2, 1),
+                measure=ReachMeasure.IMPRESSIONS,
+                value=100,
+            )
+            for campaign in (cls.campaign, cls.other_campaign)
+        )
+        cls.campaign_file, cls.other_campaign_file = (
+            do_add_campaign_file(
+                None, campaign, CleanFile(b"%PDF-1.4 test", "pdf", "application/pdf", "a.pdf")
+            )
+            for campaign in (cls.campaign, cls.other_campaign)
+        )
+        cls.lobby_item, cls.other_lobby_item = (
+            do_create_lobby_item(
+                None,
+                coalition,
+                topic="Meldknop",
+                ask="Een meldknop in elke app.",
+                addressee=Addressee.PLATFORM,
+                addressee_name="",
+                status=LobbyStatus.SENT,
+                outcome="",
+                links="",
+                knowledge_items=[],
+            )
+            for coalition in (cls.coalition, cls.other_coalition)
+        )
+        for coalition, reader in ((cls.coalition, cls.cees), (cls.other_coalition, cls.dirk)):
+            do_set_subscription(reader, coalition, reader, True)
+            newsflash = do_create_newsflash(
+                None, coalition, title="Eerste", intro="Hallo", roles=[], domains=[], entries=[]
+            )
+            do_send_newsflash(cls.anna, newsflash)
 
     # Helpers
 
