@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "weerbaar.partners",
     "weerbaar.covenant",
     "weerbaar.knowledge",
+    "weerbaar.referrals",
     "weerbaar.dashboard",
     "weerbaar.dev",
 ]
@@ -182,6 +183,8 @@ PASSWORD_RESET_TIMEOUT = 60 * 60 * 2
 INVITATION_VALID_DAYS = env.int("INVITATION_VALID_DAYS", 14, minimum=1)
 # Largest attachment of a knowledge item, in megabytes.
 KNOWLEDGE_ATTACHMENT_MAX_MB = env.int("KNOWLEDGE_ATTACHMENT_MAX_MB", 20, minimum=1)
+# Days a closed or withdrawn referral is kept before it is deleted (a deletion row remains).
+REFERRAL_RETENTION_DAYS = env.int("REFERRAL_RETENTION_DAYS", 180, minimum=1)
 SESSION_COOKIE_AGE = 60 * 60 * 10
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

@@ -25,6 +25,7 @@ _COALITION_ITEMS: list[tuple[str, str | Promise, Permission, bool]] = [
     ("accounts:members", _("Members"), Permission.VIEW_MEMBERS, False),
     ("partners:partners", _("Partners"), Permission.VIEW_PARTNERS, False),
     ("knowledge:items", _("Knowledge"), Permission.VIEW_KNOWLEDGE, False),
+    ("referrals:referrals", _("Help and referrals"), Permission.VIEW_REFERRALS, False),
     ("covenant:covenant", _("Covenant"), Permission.VIEW_COVENANT, False),
     ("dashboard:dashboard", _("Dashboard"), Permission.VIEW_DASHBOARD, False),
     ("partners:join_requests", _("Join requests"), Permission.MANAGE_JOIN_REQUESTS, False),
