@@ -96,8 +96,8 @@ class HelpOfferForm(Form):
             "Referrals go to your partner admins; without them, a link is mailed to this address."
         ),
     )
-    chat_url = forms.URLField(label=_("Chat (web address)"), required=False)
-    website = forms.URLField(label=_("Website"), required=False)
+    chat_url = forms.URLField(label=_("Chat (web address)"), required=False, assume_scheme="https")
+    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
     hours = forms.CharField(
         label=_("When"),
         required=False,
@@ -149,7 +149,7 @@ class HelpOfferForm(Form):
 class CrisisLineForm(Form):
     name = forms.CharField(label=_("Name"), max_length=100)
     phone = forms.CharField(label=_("Phone number"), required=False, max_length=40)
-    website = forms.URLField(label=_("Website"), required=False)
+    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
     when_to_call = forms.CharField(label=_("When to get in touch"), max_length=300)
     hours = forms.CharField(label=_("When"), required=False, max_length=100)
     position = forms.IntegerField(label=_("Position"), min_value=0, max_value=999, initial=0)
