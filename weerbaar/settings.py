@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "weerbaar.knowledge",
     "weerbaar.interventions",
     "weerbaar.events",
+    "weerbaar.referrals",
     "weerbaar.dashboard",
     "weerbaar.signals",
     "weerbaar.campaigns",
@@ -210,6 +211,8 @@ SIGNAL_DEADLINE_WORKING_DAYS = {
 SIGNAL_RETENTION_MONTHS = env.int("SIGNAL_RETENTION_MONTHS", 24, minimum=1)
 # How long the link in the mail that confirms a visitor's event registration works, in hours.
 EVENT_CONFIRMATION_HOURS = env.int("EVENT_CONFIRMATION_HOURS", 48, minimum=1)
+# Days a closed or withdrawn referral is kept before it is deleted (a deletion row remains).
+REFERRAL_RETENTION_DAYS = env.int("REFERRAL_RETENTION_DAYS", 180, minimum=1)
 SESSION_COOKIE_AGE = 60 * 60 * 10
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

@@ -78,6 +78,14 @@ class Permission(StrEnum):
     VIEW_NEWSFLASHES = "view_newsflashes"
     MANAGE_NEWSFLASHES = "manage_newsflashes"
     MANAGE_NEWSFLASH_SUBSCRIPTION = "manage_newsflash_subscription"
+    # referrals module
+    VIEW_REFERRALS = "view_referrals"
+    MANAGE_HELP_OFFERS = "manage_help_offers"
+    MANAGE_CRISIS_LINES = "manage_crisis_lines"
+    IMPORT_HELP_OFFERS = "import_help_offers"
+    REFER_CASES = "refer_cases"
+    ANSWER_REFERRAL_LINK = "answer_referral_link"
+    VIEW_REFERRAL_OVERVIEW = "view_referral_overview"
 
 
 EVERY_ROLE = frozenset(Role)
@@ -154,6 +162,19 @@ POLICY: dict[Permission, Rule] = {
     Permission.VIEW_NEWSFLASHES: _roles(*EVERY_ROLE),
     Permission.MANAGE_NEWSFLASHES: _roles(Role.COORDINATOR),
     Permission.MANAGE_NEWSFLASH_SUBSCRIPTION: _roles(*EVERY_ROLE),
+    # referrals module
+    # The start page of help offers and referrals; what it lists depends on the role.
+    Permission.VIEW_REFERRALS: _roles(*EVERY_ROLE),
+    # Partner admins keep their own organisation's offers (``partners.access``), coordinators all.
+    Permission.MANAGE_HELP_OFFERS: _roles(Role.PARTNER_ADMIN, Role.COORDINATOR),
+    Permission.MANAGE_CRISIS_LINES: _roles(Role.COORDINATOR),
+    Permission.IMPORT_HELP_OFFERS: _roles(Role.COORDINATOR),
+    # Referring, and answering for one's own organisation: ``referrals.access`` admits only the
+    # two organisations of a case. Coordinators and analysts see counts, never cases.
+    Permission.REFER_CASES: _roles(Role.MEMBER, Role.PARTNER_ADMIN),
+    # A partner without accounts answers through a single-use link; the token is the key.
+    Permission.ANSWER_REFERRAL_LINK: Rule(Audience.ANYONE, before_mfa=True),
+    Permission.VIEW_REFERRAL_OVERVIEW: _roles(Role.COORDINATOR),
 }
 
 

@@ -27,6 +27,7 @@ _COALITION_ITEMS: list[tuple[str, str | Promise, Permission, bool]] = [
     ("knowledge:items", _("Knowledge"), Permission.VIEW_KNOWLEDGE, False),
     ("interventions:interventions", _("Interventions"), Permission.VIEW_INTERVENTIONS, False),
     ("events:calendar", _("Events"), Permission.VIEW_PUBLIC_PAGES, False),
+    ("referrals:referrals", _("Help and referrals"), Permission.VIEW_REFERRALS, False),
     ("covenant:covenant", _("Covenant"), Permission.VIEW_COVENANT, False),
     ("signals:home", _("Signals"), Permission.REPORT_SIGNAL, False),
     ("campaigns:campaigns", _("Campaigns"), Permission.VIEW_CAMPAIGNS, False),

@@ -64,6 +64,13 @@ from weerbaar.partners.actions import (
 from weerbaar.partners.models import JoinRequest, Partner
 from weerbaar.signals.actions import do_report_signal
 from weerbaar.signals.models import Signal
+from weerbaar.referrals.actions import (
+    CaseDetails,
+    do_refer_case,
+    do_save_crisis_line,
+    do_save_help_offer,
+)
+from weerbaar.referrals.models import CrisisLine, HelpOffer, Referral
 
 Kwargs = dict[str, Any]
 Sample = Kwargs | Callable[["AccessPolicyTestCase"], Kwargs]
@@ -284,6 +291,22 @@ SAMPLE_KWARGS: dict[str, Sample] = {
     "newsflash:preview": {"slug": "voorbeeldstad", "number": 1},
     "newsflash:send": {"slug": "voorbeeldstad", "number": 1},
     "newsflash:deliveries": {"slug": "voorbeeldstad", "number": 1},
+    # referrals module: the offer is of Bram's organisation; Cees referred the case to it.
+    "referrals:finder": {"slug": "voorbeeldstad"},
+    "referrals:offer": lambda t: {"slug": "voorbeeldstad", "offer_id": t.help_offer.pk},
+    "referrals:hsds_export": {"slug": "voorbeeldstad"},
+    "referrals:referrals": {"slug": "voorbeeldstad"},
+    "referrals:refer": lambda t: {"slug": "voorbeeldstad", "offer_id": t.help_offer.pk},
+    "referrals:referral": lambda t: {"slug": "voorbeeldstad", "referral_id": t.referral.pk},
+    "referrals:answer_link": {"slug": "voorbeeldstad", "token": FAKE_TOKEN},
+    "referrals:manage_offers": {"slug": "voorbeeldstad"},
+    "referrals:create_offer": {"slug": "voorbeeldstad"},
+    "referrals:edit_offer": lambda t: {"slug": "voorbeeldstad", "offer_id": t.help_offer.pk},
+    "referrals:confirm_offer": lambda t: {"slug": "voorbeeldstad", "offer_id": t.help_offer.pk},
+    "referrals:import_offers": {"slug": "voorbeeldstad"},
+    "referrals:crisis_lines": {"slug": "voorbeeldstad"},
+    "referrals:edit_crisis_line": lambda t: {"slug": "voorbeeldstad", "line_id": t.crisis_line.pk},
+    "referrals:overview": {"slug": "voorbeeldstad"},
 }
 
 # The same URLs in the other coalition, Zeeuwse Kust, where only Dirk has a role.
@@ -501,17 +524,45 @@ OTHER_TENANT_KWARGS: dict[str, Sample] = {
     "newsflash:preview": {"slug": "zeeuwse-kust", "number": 1},
     "newsflash:send": {"slug": "zeeuwse-kust", "number": 1},
     "newsflash:deliveries": {"slug": "zeeuwse-kust", "number": 1},
+    # referrals module
+    "referrals:finder": {"slug": "zeeuwse-kust"},
+    "referrals:offer": lambda t: {"slug": "zeeuwse-kust", "offer_id": t.other_help_offer.pk},
+    "referrals:hsds_export": {"slug": "zeeuwse-kust"},
+    "referrals:referrals": {"slug": "zeeuwse-kust"},
+    "referrals:refer": lambda t: {"slug": "zeeuwse-kust", "offer_id": t.other_help_offer.pk},
+    "referrals:referral": lambda t: {"slug": "zeeuwse-kust", "referral_id": t.other_referral.pk},
+    "referrals:answer_link": {"slug": "zeeuwse-kust", "token": FAKE_TOKEN},
+    "referrals:manage_offers": {"slug": "zeeuwse-kust"},
+    "referrals:create_offer": {"slug": "zeeuwse-kust"},
+    "referrals:edit_offer": lambda t: {"slug": "zeeuwse-kust", "offer_id": t.other_help_offer.pk},
+    "referrals:confirm_offer": lambda t: {
+        "slug": "zeeuwse-kust",
+        "offer_id": t.other_help_offer.pk,
+    },
+    "referrals:import_offers": {"slug": "zeeuwse-kust"},
+    "referrals:crisis_lines": {"slug": "zeeuwse-kust"},
+    "referrals:edit_crisis_line": lambda t: {
+        "slug": "zeeuwse-kust",
+        "line_id": t.other_crisis_line.pk,
+    },
+    "referrals:overview": {"slug": "zeeuwse-kust"},
 }
 
 # Pages that answer "gone" or "not found" for a made-up token while still being reachable, and
 # the logo of the sample partner, which has none (partners/tests/test_partner_logo.py covers
 # who may see a logo).
 TOKEN_PAGES = frozenset(
-    {"accounts:accept_invitation", "accounts:password_reset_confirm", "partners:logo"}
+    {
+        "accounts:accept_invitation",
+        "accounts:password_reset_confirm",
+        "partners:logo",
+        "referrals:answer_link",
+    }
 )
 
 # Pages where a role the policy admits may still be refused by an object check: only the
-# author (or a coordinator) edits a knowledge item (knowledge/tests cover who exactly).
+# author (or a coordinator) edits a knowledge item (knowledge/tests cover who exactly), and
+# only the two organisations of a referral read it (referrals/tests cover who exactly).
 OBJECT_CHECKED_PAGES = frozenset(
     {"knowledge:edit", "knowledge:add_attachment", "knowledge:remove_attachment"}
     # signals module: only the reporter reads a signal on "my signals".
@@ -527,6 +578,7 @@ OBJECT_CHECKED_PAGES = frozenset(
         "interventions:edit",
         "interventions:edit_experiment",
         "interventions:finish_experiment",
+        "referrals:referral",
     }
 )
 
@@ -597,6 +649,12 @@ class AccessPolicyTestCase(PersonasTestCase):
     other_campaign_file: CampaignFile
     lobby_item: LobbyItem
     other_lobby_item: LobbyItem
+    help_offer: HelpOffer
+    other_help_offer: HelpOffer
+    referral: Referral
+    other_referral: Referral
+    crisis_line: CrisisLine
+    other_crisis_line: CrisisLine
 
     @classmethod
     def setUpTestData(cls) -> None:
@@ -789,6 +847,41 @@ class AccessPolicyTestCase(PersonasTestCase):
                 None, coalition, title="Eerste", intro="Hallo", roles=[], domains=[], entries=[]
             )
             do_send_newsflash(cls.anna, newsflash)
+        cls.help_offer, cls.other_help_offer = (
+            do_save_help_offer(
+                None,
+                partner.coalition,
+                partner,
+                title="Spreekuur",
+                description="Langskomen met vragen.",
+                themes=["cyberbullying"],
+                audiences=["parents"],
+                email="hulp@example.org",
+            )
+            for partner in (cls.partner, cls.other_partner)
+        )
+        youth_work = do_create_partner(cls.anna, cls.coalition, name="Jongerenwerk", domains=[])
+        do_link_membership_to_partner(cls.anna, cls.cees_membership, youth_work)
+        do_link_membership_to_partner(None, cls.dirk_membership, cls.other_partner)
+        case = CaseDetails(
+            age_group="12_17",
+            theme="cyberbullying",
+            description="Wordt gepest in een groepsapp.",
+            urgency="regular",
+            contact_preference="phone",
+            sharing_basis="other_basis",
+            legal_basis="Jeugdwet",
+        )
+        cls.cees_membership.refresh_from_db()
+        cls.dirk_membership.refresh_from_db()
+        cls.referral = do_refer_case(cls.cees, cls.cees_membership, cls.help_offer, case)
+        cls.other_referral = do_refer_case(
+            cls.dirk, cls.dirk_membership, cls.other_help_offer, case
+        )
+        cls.crisis_line, cls.other_crisis_line = (
+            do_save_crisis_line(None, coalition, name="113", phone="0800-0113", when_to_call="Nu")
+            for coalition in (cls.coalition, cls.other_coalition)
+        )
 
     # Helpers
 
