@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "weerbaar.covenant",
     "weerbaar.knowledge",
     "weerbaar.dashboard",
+    "weerbaar.blueprint",
     "weerbaar.dev",
 ]
 
@@ -180,6 +181,8 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 2
 INVITATION_VALID_DAYS = env.int("INVITATION_VALID_DAYS", 14, minimum=1)
+# How long an unfinished blueprint wizard stays behind its private link after the last answer.
+BLUEPRINT_VALID_DAYS = env.int("BLUEPRINT_VALID_DAYS", 60, minimum=1)
 # Largest attachment of a knowledge item, in megabytes.
 KNOWLEDGE_ATTACHMENT_MAX_MB = env.int("KNOWLEDGE_ATTACHMENT_MAX_MB", 20, minimum=1)
 SESSION_COOKIE_AGE = 60 * 60 * 10

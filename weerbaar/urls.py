@@ -23,6 +23,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("weerbaar.covenant.urls")),
     path("", include("weerbaar.knowledge.urls")),
     path("", include("weerbaar.dashboard.urls")),
+    path("", include("weerbaar.blueprint.urls")),
     path("", include("weerbaar.coalitions.urls")),
 ]
 

@@ -58,6 +58,10 @@ class Permission(StrEnum):
     VIEW_KNOWLEDGE = "view_knowledge"
     CONTRIBUTE_KNOWLEDGE = "contribute_knowledge"
     MODERATE_KNOWLEDGE = "moderate_knowledge"
+    # blueprint module
+    USE_BLUEPRINT = "use_blueprint"
+    REVIEW_BLUEPRINT_REQUESTS = "review_blueprint_requests"
+    MANAGE_PLAN = "manage_plan"
 
 
 EVERY_ROLE = frozenset(Role)
@@ -104,6 +108,11 @@ POLICY: dict[Permission, Rule] = {
     # with ``knowledge.access.access_item_for_edit``.
     Permission.CONTRIBUTE_KNOWLEDGE: _roles(*EVERY_ROLE),
     Permission.MODERATE_KNOWLEDGE: _roles(Role.COORDINATOR),
+    # blueprint module: a region tries the wizard without an account; the private link is
+    # the key to its answers. A platform admin turns a request into a coalition.
+    Permission.USE_BLUEPRINT: Rule(Audience.ANYONE, before_mfa=True),
+    Permission.REVIEW_BLUEPRINT_REQUESTS: Rule(Audience.PLATFORM_ADMIN),
+    Permission.MANAGE_PLAN: _roles(Role.COORDINATOR),
 }
 
 

@@ -45,6 +45,13 @@ class AuditAction(models.TextChoices):
     KNOWLEDGE_ITEM_DELETED = "knowledge_deleted", _("Removed a knowledge item")
     KNOWLEDGE_ATTACHMENT_ADDED = "knowledge_attached", _("Added an attachment")
     KNOWLEDGE_ATTACHMENT_REMOVED = "knowledge_detached", _("Removed an attachment")
+    # blueprint module
+    BLUEPRINT_SUBMITTED = "blueprint_submitted", _("Asked for a coalition from a blueprint")
+    BLUEPRINT_APPROVED = "blueprint_approved", _("Approved a blueprint request")
+    BLUEPRINT_REJECTED = "blueprint_rejected", _("Turned down a blueprint request")
+    PLAN_TASK_ADDED = "plan_task_added", _("Added a plan task")
+    PLAN_TASK_UPDATED = "plan_task_updated", _("Changed a plan task")
+    PLAN_ORGANISATIONS_INVITED = "plan_orgs_invited", _("Invited the interested organisations")
     DATA_EXPORTED = "data_exported", _("Exported coalition data")
     ACCESS_DENIED = "access_denied", _("Was refused access")
 

@@ -22,6 +22,14 @@ from weerbaar.accounts.actions import do_invite_member
 from weerbaar.accounts.choices import Role
 from weerbaar.accounts.models import Invitation, Membership, User
 from weerbaar.accounts.policy import POLICY, Audience, Rule
+from weerbaar.blueprint.actions import (
+    do_add_plan_task,
+    do_save_blueprint_step,
+    do_start_blueprint,
+    do_submit_blueprint,
+)
+from weerbaar.blueprint.choices import Phase
+from weerbaar.blueprint.models import BlueprintRequest, PlanTask
 from weerbaar.coalitions.models import Coalition
 from weerbaar.covenant.actions import (
     do_create_covenant_draft,
@@ -143,6 +151,21 @@ SAMPLE_KWARGS: dict[str, Sample] = {
         "partner_id": t.partner.pk,
         "commitment_id": t.commitment.pk,
     },
+    # blueprint module
+    "blueprint:start": {},
+    "blueprint:resume": {"token": FAKE_TOKEN},
+    "blueprint:step": {"step": "region"},
+    "blueprint:plan": {},
+    "blueprint:submit": {},
+    "blueprint:requests": {},
+    "blueprint:review": lambda t: {"request_id": t.blueprint_request.pk},
+    "blueprint:approve": lambda t: {"request_id": t.blueprint_request.pk},
+    "blueprint:reject": lambda t: {"request_id": t.blueprint_request.pk},
+    "blueprint:checklist": {"slug": "voorbeeldstad"},
+    "blueprint:add_task": {"slug": "voorbeeldstad"},
+    "blueprint:edit_task": lambda t: {"slug": "voorbeeldstad", "task_id": t.plan_task.pk},
+    "blueprint:complete_task": lambda t: {"slug": "voorbeeldstad", "task_id": t.plan_task.pk},
+    "blueprint:invite_organisations": {"slug": "voorbeeldstad"},
 }
 
 # The same URLs in the other coalition, Zeeuwse Kust, where only Dirk has a role.
@@ -229,13 +252,27 @@ OTHER_TENANT_KWARGS: dict[str, Sample] = {
         "partner_id": t.other_partner.pk,
         "commitment_id": t.other_commitment.pk,
     },
+    # blueprint module
+    "blueprint:checklist": {"slug": "zeeuwse-kust"},
+    "blueprint:add_task": {"slug": "zeeuwse-kust"},
+    "blueprint:edit_task": lambda t: {"slug": "zeeuwse-kust", "task_id": t.other_plan_task.pk},
+    "blueprint:complete_task": lambda t: {
+        "slug": "zeeuwse-kust",
+        "task_id": t.other_plan_task.pk,
+    },
+    "blueprint:invite_organisations": {"slug": "zeeuwse-kust"},
 }
 
 # Pages that answer "gone" or "not found" for a made-up token while still being reachable, and
 # the logo of the sample partner, which has none (partners/tests/test_partner_logo.py covers
 # who may see a logo).
 TOKEN_PAGES = frozenset(
-    {"accounts:accept_invitation", "accounts:password_reset_confirm", "partners:logo"}
+    {
+        "accounts:accept_invitation",
+        "accounts:password_reset_confirm",
+        "partners:logo",
+        "blueprint:resume",
+    }
 )
 
 # Pages where a role the policy admits may still be refused by an object check: only the
@@ -290,6 +327,9 @@ class AccessPolicyTestCase(PersonasTestCase):
     other_knowledge_item: KnowledgeItem
     attachment: Attachment
     other_attachment: Attachment
+    blueprint_request: BlueprintRequest
+    plan_task: PlanTask
+    other_plan_task: PlanTask
 
     @classmethod
     def setUpTestData(cls) -> None:
@@ -353,6 +393,23 @@ class AccessPolicyTestCase(PersonasTestCase):
                 cls.anna, item, CleanFile(b"%PDF-1.4 test", "pdf", "application/pdf", "a.pdf")
             )
             for item in (cls.knowledge_item, cls.other_knowledge_item)
+        )
+        # blueprint module
+        cls.blueprint_request, _token = do_start_blueprint()
+        do_save_blueprint_step(
+            cls.blueprint_request,
+            "region",
+            {"municipalities": ["Veere"], "population": "under_50k", "urbanity": "rural"},
+        )
+        do_submit_blueprint(
+            cls.blueprint_request,
+            contact_name="Els",
+            contact_email="els@example.org",
+            contact_organisation="Gemeente Veere",
+        )
+        cls.plan_task, cls.other_plan_task = (
+            do_add_plan_task(cls.anna, coalition, phase=Phase.URGENCY, title="Memo")
+            for coalition in (cls.coalition, cls.other_coalition)
         )
 
     # Helpers
