@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "weerbaar.signals",
     "weerbaar.campaigns",
     "weerbaar.newsflash",
+    "weerbaar.blueprint",
     "weerbaar.dev",
 ]
 
@@ -186,6 +187,8 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 2
 INVITATION_VALID_DAYS = env.int("INVITATION_VALID_DAYS", 14, minimum=1)
+# How long an unfinished blueprint wizard stays behind its private link after the last answer.
+BLUEPRINT_VALID_DAYS = env.int("BLUEPRINT_VALID_DAYS", 60, minimum=1)
 # Largest attachment of a knowledge item, in megabytes.
 KNOWLEDGE_ATTACHMENT_MAX_MB = env.int("KNOWLEDGE_ATTACHMENT_MAX_MB", 20, minimum=1)
 # Signals (weerbaar/signals): intake, classification, clusters, triage, retention.

@@ -29,6 +29,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("weerbaar.signals.urls")),
     path("", include("weerbaar.campaigns.urls")),
     path("", include("weerbaar.newsflash.urls")),
+    path("", include("weerbaar.blueprint.urls")),
     path("", include("weerbaar.coalitions.urls")),
 ]
 

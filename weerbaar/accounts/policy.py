@@ -86,6 +86,10 @@ class Permission(StrEnum):
     REFER_CASES = "refer_cases"
     ANSWER_REFERRAL_LINK = "answer_referral_link"
     VIEW_REFERRAL_OVERVIEW = "view_referral_overview"
+    # blueprint module
+    USE_BLUEPRINT = "use_blueprint"
+    REVIEW_BLUEPRINT_REQUESTS = "review_blueprint_requests"
+    MANAGE_PLAN = "manage_plan"
 
 
 EVERY_ROLE = frozenset(Role)
@@ -175,6 +179,11 @@ POLICY: dict[Permission, Rule] = {
     # A partner without accounts answers through a single-use link; the token is the key.
     Permission.ANSWER_REFERRAL_LINK: Rule(Audience.ANYONE, before_mfa=True),
     Permission.VIEW_REFERRAL_OVERVIEW: _roles(Role.COORDINATOR),
+    # blueprint module: a region tries the wizard without an account; the private link is
+    # the key to its answers. A platform admin turns a request into a coalition.
+    Permission.USE_BLUEPRINT: Rule(Audience.ANYONE, before_mfa=True),
+    Permission.REVIEW_BLUEPRINT_REQUESTS: Rule(Audience.PLATFORM_ADMIN),
+    Permission.MANAGE_PLAN: _roles(Role.COORDINATOR),
 }
 
 

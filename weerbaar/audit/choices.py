@@ -98,6 +98,13 @@ class AuditAction(models.TextChoices):
     REFERRAL_LINK_SENT = "referral_link_sent", _("Sent an answer link for a referral")
     REFERRAL_REMINDED = "referral_reminded", _("Reminded a partner of a referral")
     REFERRAL_DELETED = "referral_deleted", _("Deleted a closed referral")
+    # blueprint module
+    BLUEPRINT_SUBMITTED = "blueprint_submitted", _("Asked for a coalition from a blueprint")
+    BLUEPRINT_APPROVED = "blueprint_approved", _("Approved a blueprint request")
+    BLUEPRINT_REJECTED = "blueprint_rejected", _("Turned down a blueprint request")
+    PLAN_TASK_ADDED = "plan_task_added", _("Added a plan task")
+    PLAN_TASK_UPDATED = "plan_task_updated", _("Changed a plan task")
+    PLAN_ORGANISATIONS_INVITED = "plan_orgs_invited", _("Invited the interested organisations")
     DATA_EXPORTED = "data_exported", _("Exported coalition data")
     ACCESS_DENIED = "access_denied", _("Was refused access")
 

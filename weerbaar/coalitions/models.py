@@ -27,6 +27,7 @@ RESERVED_SLUGS = frozenset(
         "toegankelijkheid",
         "admin",
         "beheer",
+        "blauwdruk",
         "help",
         "over",
         "healthz",

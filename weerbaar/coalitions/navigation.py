@@ -35,6 +35,7 @@ _COALITION_ITEMS: list[tuple[str, str | Promise, Permission, bool]] = [
     ("dashboard:dashboard", _("Dashboard"), Permission.VIEW_DASHBOARD, False),
     ("partners:join_requests", _("Join requests"), Permission.MANAGE_JOIN_REQUESTS, False),
     ("covenant:overview", _("Commitments"), Permission.VIEW_COMMITMENT_OVERVIEW, False),
+    ("blueprint:checklist", _("Plan"), Permission.MANAGE_PLAN, False),
     ("coalitions:settings", _("Settings"), Permission.EDIT_COALITION, False),
     ("audit:log", _("Audit log"), Permission.VIEW_AUDIT_LOG, False),
 ]

@@ -31,6 +31,14 @@ from weerbaar.campaigns.actions import (
 )
 from weerbaar.campaigns.choices import Addressee, CampaignStatus, LobbyStatus, ReachMeasure
 from weerbaar.campaigns.models import Campaign, CampaignFile, LobbyItem, ReachFigure
+from weerbaar.blueprint.actions import (
+    do_add_plan_task,
+    do_save_blueprint_step,
+    do_start_blueprint,
+    do_submit_blueprint,
+)
+from weerbaar.blueprint.choices import Phase
+from weerbaar.blueprint.models import BlueprintRequest, PlanTask
 from weerbaar.coalitions.models import Coalition
 from weerbaar.covenant.actions import (
     do_create_covenant_draft,
@@ -307,6 +315,21 @@ SAMPLE_KWARGS: dict[str, Sample] = {
     "referrals:crisis_lines": {"slug": "voorbeeldstad"},
     "referrals:edit_crisis_line": lambda t: {"slug": "voorbeeldstad", "line_id": t.crisis_line.pk},
     "referrals:overview": {"slug": "voorbeeldstad"},
+    # blueprint module
+    "blueprint:start": {},
+    "blueprint:resume": {"token": FAKE_TOKEN},
+    "blueprint:step": {"step": "region"},
+    "blueprint:plan": {},
+    "blueprint:submit": {},
+    "blueprint:requests": {},
+    "blueprint:review": lambda t: {"request_id": t.blueprint_request.pk},
+    "blueprint:approve": lambda t: {"request_id": t.blueprint_request.pk},
+    "blueprint:reject": lambda t: {"request_id": t.blueprint_request.pk},
+    "blueprint:checklist": {"slug": "voorbeeldstad"},
+    "blueprint:add_task": {"slug": "voorbeeldstad"},
+    "blueprint:edit_task": lambda t: {"slug": "voorbeeldstad", "task_id": t.plan_task.pk},
+    "blueprint:complete_task": lambda t: {"slug": "voorbeeldstad", "task_id": t.plan_task.pk},
+    "blueprint:invite_organisations": {"slug": "voorbeeldstad"},
 }
 
 # The same URLs in the other coalition, Zeeuwse Kust, where only Dirk has a role.
@@ -546,6 +569,15 @@ OTHER_TENANT_KWARGS: dict[str, Sample] = {
         "line_id": t.other_crisis_line.pk,
     },
     "referrals:overview": {"slug": "zeeuwse-kust"},
+    # blueprint module
+    "blueprint:checklist": {"slug": "zeeuwse-kust"},
+    "blueprint:add_task": {"slug": "zeeuwse-kust"},
+    "blueprint:edit_task": lambda t: {"slug": "zeeuwse-kust", "task_id": t.other_plan_task.pk},
+    "blueprint:complete_task": lambda t: {
+        "slug": "zeeuwse-kust",
+        "task_id": t.other_plan_task.pk,
+    },
+    "blueprint:invite_organisations": {"slug": "zeeuwse-kust"},
 }
 
 # Pages that answer "gone" or "not found" for a made-up token while still being reachable, and
@@ -557,6 +589,7 @@ TOKEN_PAGES = frozenset(
         "accounts:password_reset_confirm",
         "partners:logo",
         "referrals:answer_link",
+        "blueprint:resume",
     }
 )
 
@@ -655,6 +688,9 @@ class AccessPolicyTestCase(PersonasTestCase):
     other_referral: Referral
     crisis_line: CrisisLine
     other_crisis_line: CrisisLine
+    blueprint_request: BlueprintRequest
+    plan_task: PlanTask
+    other_plan_task: PlanTask
 
     @classmethod
     def setUpTestData(cls) -> None:
@@ -880,6 +916,21 @@ class AccessPolicyTestCase(PersonasTestCase):
         )
         cls.crisis_line, cls.other_crisis_line = (
             do_save_crisis_line(None, coalition, name="113", phone="0800-0113", when_to_call="Nu")
+        # blueprint module
+        cls.blueprint_request, _token = do_start_blueprint()
+        do_save_blueprint_step(
+            cls.blueprint_request,
+            "region",
+            {"municipalities": ["Veere"], "population": "under_50k", "urbanity": "rural"},
+        )
+        do_submit_blueprint(
+            cls.blueprint_request,
+            contact_name="Els",
+            contact_email="els@example.org",
+            contact_organisation="Gemeente Veere",
+        )
+        cls.plan_task, cls.other_plan_task = (
+            do_add_plan_task(cls.anna, coalition, phase=Phase.URGENCY, title="Memo")
             for coalition in (cls.coalition, cls.other_coalition)
         )
 
