@@ -23,14 +23,6 @@ from weerbaar.accounts.actions import do_invite_member
 from weerbaar.accounts.choices import Role
 from weerbaar.accounts.models import Invitation, Membership, User
 from weerbaar.accounts.policy import POLICY, Audience, Rule
-from weerbaar.campaigns.actions import (
-    do_add_campaign_file,
-    do_create_campaign,
-    do_create_lobby_item,
-    do_record_reach,
-)
-from weerbaar.campaigns.choices import Addressee, CampaignStatus, LobbyStatus, ReachMeasure
-from weerbaar.campaigns.models import Campaign, CampaignFile, LobbyItem, ReachFigure
 from weerbaar.blueprint.actions import (
     do_add_plan_task,
     do_save_blueprint_step,
@@ -39,6 +31,14 @@ from weerbaar.blueprint.actions import (
 )
 from weerbaar.blueprint.choices import Phase
 from weerbaar.blueprint.models import BlueprintRequest, PlanTask
+from weerbaar.campaigns.actions import (
+    do_add_campaign_file,
+    do_create_campaign,
+    do_create_lobby_item,
+    do_record_reach,
+)
+from weerbaar.campaigns.choices import Addressee, CampaignStatus, LobbyStatus, ReachMeasure
+from weerbaar.campaigns.models import Campaign, CampaignFile, LobbyItem, ReachFigure
 from weerbaar.coalitions.models import Coalition
 from weerbaar.covenant.actions import (
     do_create_covenant_draft,
@@ -47,6 +47,9 @@ from weerbaar.covenant.actions import (
 )
 from weerbaar.covenant.choices import CommitmentKind
 from weerbaar.covenant.models import Commitment
+from weerbaar.events.actions import do_create_event, do_register_visitor
+from weerbaar.events.models import Event, Registration
+from weerbaar.events.tokens import make_cancel_token, make_confirmation_token
 from weerbaar.interventions.actions import do_create_experiment, do_create_intervention
 from weerbaar.interventions.models import Experiment, Intervention
 from weerbaar.knowledge.actions import (
@@ -54,10 +57,6 @@ from weerbaar.knowledge.actions import (
     do_add_comment,
     do_create_knowledge_item,
 )
-from weerbaar.events.actions import do_create_event, do_register_visitor
-from weerbaar.events.models import Event, Registration
-from weerbaar.events.tokens import make_cancel_token, make_confirmation_token
-from weerbaar.knowledge.actions import do_add_attachment, do_create_knowledge_item
 from weerbaar.knowledge.choices import KnowledgeKind, Visibility
 from weerbaar.knowledge.files import CleanFile
 from weerbaar.knowledge.models import Attachment, Comment, KnowledgeItem
@@ -70,8 +69,6 @@ from weerbaar.partners.actions import (
     do_submit_join_request,
 )
 from weerbaar.partners.models import JoinRequest, Partner
-from weerbaar.signals.actions import do_report_signal
-from weerbaar.signals.models import Signal
 from weerbaar.referrals.actions import (
     CaseDetails,
     do_refer_case,
@@ -79,6 +76,8 @@ from weerbaar.referrals.actions import (
     do_save_help_offer,
 )
 from weerbaar.referrals.models import CrisisLine, HelpOffer, Referral
+from weerbaar.signals.actions import do_report_signal
+from weerbaar.signals.models import Signal
 
 Kwargs = dict[str, Any]
 Sample = Kwargs | Callable[["AccessPolicyTestCase"], Kwargs]
@@ -597,10 +596,9 @@ TOKEN_PAGES = frozenset(
 # author (or a coordinator) edits a knowledge item (knowledge/tests cover who exactly), and
 # only the two organisations of a referral read it (referrals/tests cover who exactly).
 OBJECT_CHECKED_PAGES = frozenset(
-    {"knowledge:edit", "knowledge:add_attachment", "knowledge:remove_attachment"}
-    # signals module: only the reporter reads a signal on "my signals".
-    | {"signals:my_signal"}
     {
+        # signals module: only the reporter reads a signal on "my signals".
+        "signals:my_signal",
         "knowledge:edit",
         "knowledge:add_attachment",
         "knowledge:remove_attachment",
@@ -916,6 +914,8 @@ class AccessPolicyTestCase(PersonasTestCase):
         )
         cls.crisis_line, cls.other_crisis_line = (
             do_save_crisis_line(None, coalition, name="113", phone="0800-0113", when_to_call="Nu")
+            for coalition in (cls.coalition, cls.other_coalition)
+        )
         # blueprint module
         cls.blueprint_request, _token = do_start_blueprint()
         do_save_blueprint_step(
