@@ -20,25 +20,104 @@ class NavItem:
     exact: bool = False
 
 
+# The header shows the day-to-day work; everything about the coalition itself (people,
+# organisations, agreements, management) sits one click away on the "Our coalition" page, so
+# the header stays short enough to read and to tab through.
 _COALITION_ITEMS: list[tuple[str, str | Promise, Permission, bool]] = [
     ("coalitions:member_home", _("Home"), Permission.VIEW_MEMBER_HOME, True),
-    ("accounts:members", _("Members"), Permission.VIEW_MEMBERS, False),
-    ("partners:partners", _("Partners"), Permission.VIEW_PARTNERS, False),
     ("knowledge:items", _("Knowledge"), Permission.VIEW_KNOWLEDGE, False),
     ("interventions:interventions", _("Interventions"), Permission.VIEW_INTERVENTIONS, False),
     ("events:calendar", _("Events"), Permission.VIEW_PUBLIC_PAGES, False),
-    ("referrals:referrals", _("Help and referrals"), Permission.VIEW_REFERRALS, False),
-    ("covenant:covenant", _("Covenant"), Permission.VIEW_COVENANT, False),
     ("signals:home", _("Signals"), Permission.REPORT_SIGNAL, False),
+    ("referrals:referrals", _("Help and referrals"), Permission.VIEW_REFERRALS, False),
     ("campaigns:campaigns", _("Campaigns"), Permission.VIEW_CAMPAIGNS, False),
-    ("newsflash:archive", _("Newsflash"), Permission.VIEW_NEWSFLASHES, False),
-    ("dashboard:dashboard", _("Dashboard"), Permission.VIEW_DASHBOARD, False),
-    ("partners:join_requests", _("Join requests"), Permission.MANAGE_JOIN_REQUESTS, False),
-    ("covenant:overview", _("Commitments"), Permission.VIEW_COMMITMENT_OVERVIEW, False),
-    ("blueprint:checklist", _("Plan"), Permission.MANAGE_PLAN, False),
-    ("coalitions:settings", _("Settings"), Permission.EDIT_COALITION, False),
-    ("audit:log", _("Audit log"), Permission.VIEW_AUDIT_LOG, False),
+    ("coalitions:hub", _("Our coalition"), Permission.VIEW_MEMBER_HOME, False),
 ]
+
+
+@dataclass(frozen=True)
+class HubLink:
+    url: str
+    label: str | Promise
+    description: str | Promise
+
+
+# The "Our coalition" page, in the order a member looks for things: who takes part, what we
+# agreed, what we send, then the coordinator's management pages.
+_HUB_ITEMS: list[tuple[str, str | Promise, str | Promise, Permission]] = [
+    (
+        "accounts:members",
+        _("Members"),
+        _("Who works together in the coalition, and in which role."),
+        Permission.VIEW_MEMBERS,
+    ),
+    (
+        "partners:partners",
+        _("Partners"),
+        _("The organisations that take part, their expertise and contact people."),
+        Permission.VIEW_PARTNERS,
+    ),
+    (
+        "covenant:covenant",
+        _("Covenant"),
+        _("What the partners agreed, who signed and what each one contributes."),
+        Permission.VIEW_COVENANT,
+    ),
+    (
+        "newsflash:archive",
+        _("Newsflash"),
+        _("Past newsflashes, and whether you receive them."),
+        Permission.VIEW_NEWSFLASHES,
+    ),
+    (
+        "dashboard:dashboard",
+        _("Dashboard"),
+        _("Partners by domain, signatures, pledged and delivered, and embedding at a glance."),
+        Permission.VIEW_DASHBOARD,
+    ),
+    (
+        "covenant:overview",
+        _("Commitments"),
+        _("What every partner pledged and delivered."),
+        Permission.VIEW_COMMITMENT_OVERVIEW,
+    ),
+    (
+        "blueprint:checklist",
+        _("Plan"),
+        _("The coalition's plan as a checklist by phase."),
+        Permission.MANAGE_PLAN,
+    ),
+    (
+        "partners:join_requests",
+        _("Join requests"),
+        _("Organisations that asked to join."),
+        Permission.MANAGE_JOIN_REQUESTS,
+    ),
+    (
+        "coalitions:settings",
+        _("Coalition settings"),
+        _("Ambition, principles, focus areas, themes, areas and look."),
+        Permission.EDIT_COALITION,
+    ),
+    (
+        "audit:log",
+        _("Audit log"),
+        _("Who did what, and when."),
+        Permission.VIEW_AUDIT_LOG,
+    ),
+]
+
+
+def get_hub_links(request: HttpRequest) -> list[HubLink]:
+    """The links of the "Our coalition" page that the visitor's role may open."""
+    coalition = request.coalition  # type: ignore[attr-defined]
+    membership = getattr(request, "membership", None)
+    role = Role(membership.role) if membership is not None else None
+    return [
+        HubLink(reverse(url_name, kwargs={"slug": coalition.slug}), label, description)
+        for url_name, label, description, permission in _HUB_ITEMS
+        if role_may(role, permission)
+    ]
 
 
 def get_main_navigation(request: HttpRequest) -> list[NavItem]:

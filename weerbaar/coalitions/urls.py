@@ -11,5 +11,6 @@ urlpatterns = [
     path("platform/coalities/nieuw/", views.create_coalition, name="create"),
     path("<slug:slug>/", views.public_page, name="public_page"),
     path("<slug:slug>/start/", views.member_home, name="member_home"),
+    path("<slug:slug>/coalitie/", views.hub, name="hub"),
     path("<slug:slug>/beheer/instellingen/", views.settings, name="settings"),
 ]

@@ -17,6 +17,7 @@ from weerbaar.accounts.policy import Permission
 from weerbaar.coalitions.actions import do_create_coalition, do_update_coalition
 from weerbaar.coalitions.forms import CoalitionForm, NewCoalitionForm
 from weerbaar.coalitions.models import Coalition
+from weerbaar.coalitions.navigation import get_hub_links
 from weerbaar.coalitions.tenancy import for_coalition
 from weerbaar.lib.page_cache import cache_for_visitors
 from weerbaar.partners.directory import group_by_domain
@@ -66,6 +67,16 @@ def member_home(request: HttpRequest, slug: str) -> HttpResponse:
             JoinRequest.objects.pending(), coalition
         ).count()
     return render(request, "coalitions/member_home.html", context)
+
+
+@requires(Permission.VIEW_MEMBER_HOME)
+def hub(request: HttpRequest, slug: str) -> HttpResponse:
+    """ "Our coalition": one page with everything about the coalition itself."""
+    return render(
+        request,
+        "coalitions/hub.html",
+        {"coalition": request.coalition, "links": get_hub_links(request)},  # type: ignore[attr-defined]
+    )
 
 
 @requires(Permission.EDIT_COALITION)
