@@ -55,6 +55,8 @@ class HelpOffer(models.Model):
     )
     # The id other systems know this offer by in Open Referral exports and imports.
     hsds_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    # The id the offer has in the Open Referral file it was imported from, to update it later.
+    source_id = models.CharField(max_length=100, blank=True, editable=False)
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(
         _("what you can expect"),

@@ -107,7 +107,7 @@ class ReferralTestCase(ReferralsTestCase):
         self.assertEqual(referral.status, ReferralStatus.ACCEPTED)
         self.assertIsNotNone(referral.accepted_at)
         self.assertEqual(again.status_code, 400)
-        self.assertContains(again, "no longer possible", status_code=400)
+        self.assertContains(again, "die stap kan niet meer", status_code=400)
         self.assertEqual([m.to for m in mail.outbox], [["cees@example.org"]])
         self.assertTrue(
             AuditEntry.objects.filter(
