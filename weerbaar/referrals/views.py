@@ -393,8 +393,8 @@ def referral(request: HttpRequest, slug: str, referral_id: int) -> HttpResponse:
             else:
                 messages.success(request, str(_STEP_MESSAGES.get(ReferralStatus(step), "")))
                 return redirect("referrals:referral", slug=slug, referral_id=found.pk)
-    else:
-        do_record_referral_read(user, found, request=request)
+    # Every page that shows the case is a read, also one re-shown with an error.
+    do_record_referral_read(user, found, request=request)
     return render(
         request,
         "referrals/referral.html",
@@ -438,8 +438,7 @@ def answer_link(request: HttpRequest, slug: str, token: str) -> HttpResponse:
             response = render(request, "referrals/link_done.html", {"referral": found})
             patch_cache_control(response, private=True, no_store=True)
             return response
-    else:
-        do_record_referral_read(None, found, request=request, via_link=True)
+    do_record_referral_read(None, found, request=request, via_link=True)
     response = render(
         request,
         "referrals/answer_link.html",
