@@ -49,7 +49,12 @@ from weerbaar.referrals.forms import (
     ReferralStepForm,
 )
 from weerbaar.referrals.models import CrisisLine, HelpOffer, Referral
-from weerbaar.referrals.open_referral import HsdsError, build_export, do_import_hsds
+from weerbaar.referrals.open_referral import (
+    MAX_IMPORT_BYTES,
+    HsdsError,
+    build_export,
+    do_import_hsds,
+)
 from weerbaar.referrals.overview import get_decline_reasons, get_referral_figures
 from weerbaar.referrals.workflow import Side, TransitionError, allowed_targets
 
@@ -257,7 +262,9 @@ def import_offers(request: HttpRequest, slug: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             context["result"] = do_import_hsds(
-                cast(User, request.user), _coalition(request), form.cleaned_data["file"].read()
+                cast(User, request.user),
+                _coalition(request),
+                form.cleaned_data["file"].read(MAX_IMPORT_BYTES + 1),
             )
         except HsdsError as error:
             context["error"] = str(error)

@@ -99,3 +99,15 @@ class AnswerLinkTestCase(ReferralsTestCase):
         )
         assert new_path is not None
         self.assertEqual(self.client.get(new_path.group(0)).status_code, 200)
+
+    def test_it_ends_open_links_when_the_case_moves_on(self) -> None:
+        referral, path = self.refer_to_youth_work()
+
+        self.log_in(self.bram)
+        self.client.post(
+            reverse("referrals:referral", args=["voorbeeldstad", referral.pk]),
+            {"step": "withdrawn"},
+        )
+        self.client.logout()
+
+        self.assertEqual(self.client.get(path).status_code, 410)
