@@ -232,11 +232,12 @@ class Referral(models.Model):
 
     coalition = models.ForeignKey(Coalition, on_delete=models.CASCADE, related_name="referrals")
     offer = models.ForeignKey(
-        HelpOffer, on_delete=models.PROTECT, related_name="referrals", verbose_name=_("offer")
+        HelpOffer, on_delete=models.RESTRICT, related_name="referrals", verbose_name=_("offer")
     )
+    # RESTRICT: a case keeps its organisations and offer, which go only with the whole coalition.
     referring_partner = models.ForeignKey(
         "partners.Partner",
-        on_delete=models.PROTECT,
+        on_delete=models.RESTRICT,
         related_name="referrals_sent",
         verbose_name=_("referring organisation"),
     )

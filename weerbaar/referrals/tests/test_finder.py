@@ -28,6 +28,11 @@ class FinderTestCase(ReferralsTestCase):
         self.assertIn('name="situations"', page)
         self.assertNotIn("csrfmiddlewaretoken", page)
 
+    def test_it_is_linked_from_the_public_page(self) -> None:
+        response = self.client.get(reverse("coalitions:public_page", args=["voorbeeldstad"]))
+
+        self.assertContains(response, 'href="/voorbeeldstad/hulp/"')
+
     def test_it_filters_by_who_and_what(self) -> None:
         page = self.find(visitor="parent", situations="bullying")
 
