@@ -50,6 +50,7 @@ def _lower(word: str) -> str:
     return word.lower()
 
 
+@cache
 def _is_capitalised(word: str) -> bool:
     return word[:1].isupper() and not (len(word) > 1 and word.isupper() and len(word) > 3)
 
@@ -78,11 +79,14 @@ def find_names(text: str, taken: Sequence[tuple[int, int]] = ()) -> list[tuple[i
     blocked = sorted(taken)
     # Words inside spans that are already taken are no candidates; the text of such a span
     # stands between its neighbours, so a name never runs across it.
-    tokens = [
-        (m.start(), m.end(), m.group())
-        for m in _TOKEN_RE.finditer(text)
-        if not any(s < m.end() and m.start() < e for s, e in blocked)
-    ]
+    tokens = []
+    spans = iter(blocked)
+    current = next(spans, None)
+    for m in _TOKEN_RE.finditer(text):
+        while current is not None and current[1] <= m.start():
+            current = next(spans, None)
+        if current is None or m.end() <= current[0]:
+            tokens.append((m.start(), m.end(), m.group()))
     if not tokens:
         return []
     found: list[tuple[int, int, str]] = []

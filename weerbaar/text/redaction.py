@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from weerbaar.text import names
+from weerbaar.text.wordlists import read_words
 
 __all__ = ["PLACEHOLDERS", "Redacted", "Span", "redact"]
 
@@ -58,6 +59,7 @@ class Redacted:
 # (start, end, kind, priority): the higher priority wins an overlap, then the longer span.
 _Candidate = tuple[int, int, str, int]
 
+_DIGIT_RE = re.compile(r"\d")
 _PLACEHOLDER_RE = re.compile(r"\[(?:" + "|".join(re.escape(k) for k in PLACEHOLDERS) + r")\]")
 
 _EMAIL_RE = re.compile(
@@ -111,22 +113,19 @@ _POSTCODE_RE = re.compile(
     r"(?:,?\s(?:nr\.?\s?|huisnummer\s)?\d{1,5}(?:\s?[a-zA-Z](?![\w])|-\d{1,4})?(?![\w]))?"
 )
 
-_STREET_SUFFIXES = (
-    "straat|laan|weg|gracht|plein|kade|singel|dijk|hof|park|steeg|pad|dreef|baan|markt|"
-    "wal|burgwal|plantsoen|veld|erf|ring|haven|dam|brink|hoven|zijde|weide|akker|"
-    "boulevard|allee|passage|poort|oord|donk|rade|gaarde|hage|wijk|straatweg|dwarsstraat"
-)
+_STREET_SUFFIXES = tuple(sorted(read_words("street_suffixes.txt")))
 # Written in lowercase, only the unmistakable street words count ("kerkstraat 5" is an
 # address, "schoolplein 2" and "skatepark 3" usually are not).
-_LOWER_STREET_SUFFIXES = "straat|laan|gracht|kade|singel|steeg|dreef|dijk|straatweg"
+_LOWER_STREET_SUFFIXES = ("straat", "laan", "gracht", "kade", "singel", "steeg", "dreef", "dijk")
 _HOUSE_NUMBER = (
     r"\s\d{1,5}(?:\s?[a-zA-Z](?![\w])|-\d{1,4}(?![\w])|\s?(?:bis|hs|huis)(?![\w]))?(?![\w])"
 )
-_ADDRESS_RE = re.compile(
-    r"(?<![\w-])(?:(?:[A-Z][a-z]+\.?|van|de|der|den|het|'t|ter|ten)\s){0,3}"
-    r"(?:[A-ZÀ-Þ][a-zà-ÿ'-]{2,}(?:" + _STREET_SUFFIXES + r")"
-    r"|[a-zà-ÿ][a-zà-ÿ'-]{2,}(?:" + _LOWER_STREET_SUFFIXES + r"))" + _HOUSE_NUMBER
-)
+_HOUSE_NUMBER_RE = re.compile(_HOUSE_NUMBER)
+# A word followed by a number: the street word of an address ends like a street.
+_STREET_WORD_RE = re.compile(r"(?<![\w-])[^\W\d_][^\W\d_'-]*(?:['-][^\W\d_]+)*(?=\s\d)")
+# Words before the street word that are part of its name: "Van Welderenstraat",
+# "Burgemeester de Withstraat", "St. Jacobsstraat".
+_STREET_NAME_WORDS_RE = re.compile(r"(?:(?:[A-Z][a-z]+\.?|van|de|der|den|het|'t|ter|ten)\s){1,3}$")
 # "Laan van Meerdervoort 12", "Plein 1944 3"-style names where the street word comes first.
 _ADDRESS_WORD_FIRST_RE = re.compile(
     r"(?<![\w-])(?:Laan|Kade|Plein|Weg|Dijk|Singel|Park|Hof|Burgwal|Gracht|Oostzijde|Westzijde)"
@@ -136,14 +135,22 @@ _STREET_NAME_PREFIXES = frozenset(
     ["van", "de", "der", "den", "het", "'t", "ter", "ten", "st.", "sint"]
 )
 
+
+def _is_street_word(word: str) -> bool:
+    low = word.lower()
+    suffixes = _STREET_SUFFIXES if word[0].isupper() else _LOWER_STREET_SUFFIXES
+    return any(low.endswith(suffix) and len(low) >= len(suffix) + 3 for suffix in suffixes)
+
+
 # Licence plate side codes (X = letter, 9 = digit); dashes required to tell them from codes.
+_PLATE_SHAPE_RE = re.compile(r"(?<![\w-])[A-Z\d]{1,3}-[A-Z\d]{2,3}-[A-Z\d]{1,3}(?![\w-])")
 _PLATE_RE = re.compile(
-    r"(?<![\w-])(?:"
+    r"(?:"
     r"[A-Z]{2}-\d{2}-\d{2}|\d{2}-\d{2}-[A-Z]{2}|\d{2}-[A-Z]{2}-\d{2}|[A-Z]{2}-\d{2}-[A-Z]{2}|"
     r"[A-Z]{2}-[A-Z]{2}-\d{2}|\d{2}-[A-Z]{2}-[A-Z]{2}|\d{2}-[A-Z]{3}-\d|\d-[A-Z]{3}-\d{2}|"
     r"[A-Z]{2}-\d{3}-[A-Z]|[A-Z]-\d{3}-[A-Z]{2}|[A-Z]{3}-\d{2}-[A-Z]|[A-Z]-\d{2}-[A-Z]{3}|"
     r"\d-[A-Z]{2}-\d{3}|\d{3}-[A-Z]{2}-\d"
-    r")(?![\w-])"
+    r")"
 )
 
 _HANDLE_RE = re.compile(
@@ -234,29 +241,38 @@ def _find_numbers(text: str, out: list[_Candidate]) -> None:
 def _find_places(text: str, out: list[_Candidate]) -> None:
     for match in _POSTCODE_RE.finditer(text):
         out.append((match.start(), match.end(), "postcode", 55))
-    for match in _ADDRESS_RE.finditer(text):
-        start = match.start()
-        words = match.group().split(" ")
-        # Leading words belong to the street only when they are part of its name ("Van
-        # Welderenstraat", "Burgemeester Reigerstraat"), not when they are "in de" or start
-        # a sentence ("Ze woont Kerkstraat 5").
-        while len(words) > 2 and (
-            words[0] in ("de", "het", "'t", "van", "der", "den", "ter", "ten")
-            or (
-                words[0].lower() in names.COMMON_WORDS
-                and words[0].lower() not in _STREET_NAME_PREFIXES
-            )
-        ):
-            start += len(words[0]) + 1
-            words = words[1:]
-        out.append((start, match.end(), "adres", 50))
+    for word in _STREET_WORD_RE.finditer(text):
+        if not _is_street_word(word.group()):
+            continue
+        number = _HOUSE_NUMBER_RE.match(text, word.end())
+        if number is None:
+            continue
+        start = word.start()
+        before = _STREET_NAME_WORDS_RE.search(text, max(0, start - 60), start)
+        if before is not None and (before.start() == 0 or not text[before.start() - 1].isalnum()):
+            # Leading words belong to the street only when they are part of its name, not
+            # when they are "in de" or start a sentence ("Ze woont Kerkstraat 5").
+            words = before.group().split()
+            position = before.start()
+            while words and (
+                words[0] in ("de", "het", "'t", "van", "der", "den", "ter", "ten")
+                or (
+                    words[0].lower() in names.COMMON_WORDS
+                    and words[0].lower() not in _STREET_NAME_PREFIXES
+                )
+            ):
+                position += len(words[0]) + 1
+                words = words[1:]
+            start = position
+        out.append((start, number.end(), "adres", 50))
     for match in _ADDRESS_WORD_FIRST_RE.finditer(text):
         out.append((match.start(), match.end(), "adres", 51))
 
 
 def _find_plates(text: str, out: list[_Candidate]) -> None:
-    for match in _PLATE_RE.finditer(text):
-        out.append((match.start(), match.end(), "kenteken", 65))
+    for match in _PLATE_SHAPE_RE.finditer(text):
+        if _PLATE_RE.fullmatch(match.group()):
+            out.append((match.start(), match.end(), "kenteken", 65))
 
 
 def _find_accounts(text: str, out: list[_Candidate]) -> None:
@@ -304,13 +320,16 @@ def redact(text: str) -> Redacted:
     candidates: list[_Candidate] = [
         (m.start(), m.end(), _KEEP, 100) for m in _PLACEHOLDER_RE.finditer(text)
     ]
-    for match in _EMAIL_RE.finditer(text):
-        candidates.append((match.start(), match.end(), "e-mail", 99))
-    _find_urls(text, candidates)
-    _find_numbers(text, candidates)
-    _find_phones(text, candidates)
-    _find_plates(text, candidates)
-    _find_places(text, candidates)
+    if "@" in text:
+        for match in _EMAIL_RE.finditer(text):
+            candidates.append((match.start(), match.end(), "e-mail", 99))
+    if "/" in text or "www." in text.lower():
+        _find_urls(text, candidates)
+    if _DIGIT_RE.search(text):
+        _find_numbers(text, candidates)
+        _find_phones(text, candidates)
+        _find_plates(text, candidates)
+        _find_places(text, candidates)
     _find_accounts(text, candidates)
     taken = _resolve(candidates)
     for start, end, kind in names.find_names(text, [(s, e) for s, e, _k, _p in taken]):
