@@ -11,6 +11,7 @@ from weerbaar.components.tests.test_browser import (
     MEMBER,
     MEMBER_HOME,
     PARTNER_ADMIN,
+    SCREENSHOTS,
     assert_accessible,
     assert_no_csp_violations,
     log_in_with_keyboard,
@@ -37,6 +38,7 @@ def test_the_finder_puts_crisis_lines_first_on_a_phone(page: Page, console: list
     assert headings[0] == "In gevaar? Zoek nu hulp"
     assert page.locator("a[href='tel:08000113']").count() == 1
     assert page.locator(".weerbaar-card", has_text="Aangifte van online afpersing").count() == 1
+    page.screenshot(path=SCREENSHOTS / "weerbaar-finder-phone.png", full_page=True)
     width = page.evaluate("() => document.documentElement.scrollWidth")
     assert width <= 375, "the page scrolls sideways on a phone"
     assert_accessible(page)
@@ -89,6 +91,7 @@ def test_a_mentor_hands_a_case_over_and_the_library_accepts(page: Page, console:
     assert "06-11223344" not in description
     assert "[telefoon]" in description
     case_url = page.url
+    page.screenshot(path=SCREENSHOTS / "weerbaar-referral.png", full_page=True)
     assert_accessible(page)
     page.context.clear_cookies()
 
