@@ -98,16 +98,20 @@ def tokens(text: str) -> list[str]:
 
 def features(text: str) -> frozenset[str]:
     """The features of ``text`` that are compared: content-word stems and 4-letter pieces."""
-    found = set()
+    found: set[str] = set()
     for word in _WORD.findall(text.lower()):
-        if word in STOP_WORDS or len(word) < 2 or word.isdigit():
-            continue
-        stem = _stem(word)
-        canonical = _SYNONYMS.get(stem, stem)
-        found.add(canonical)
-        padded = f"<{canonical if canonical != stem else word}>"
-        found.update("~" + padded[i : i + 4] for i in range(max(1, len(padded) - 3)))
+        found.update(_word_features(word))
     return frozenset(found)
+
+
+@lru_cache(maxsize=65536)
+def _word_features(word: str) -> tuple[str, ...]:
+    if word in STOP_WORDS or len(word) < 2 or word.isdigit():
+        return ()
+    stem = _stem(word)
+    canonical = _SYNONYMS.get(stem, stem)
+    padded = f"<{canonical if canonical != stem else word}>"
+    return (canonical, *("~" + padded[i : i + 4] for i in range(max(1, len(padded) - 3))))
 
 
 @lru_cache(maxsize=1)
@@ -213,7 +217,7 @@ class NearDuplicateIndex:
         remaining = total
         shared: dict[Hashable, float] = {}
         scored: dict[Hashable, float] = {}
-        checkpoints = [0.85 * total, 0.65 * total, 0.45 * total]
+        checkpoints = [0.9 * total, 0.8 * total, 0.7 * total, 0.6 * total, 0.5 * total]
         for feature in ordered:
             if remaining < bar / (2 - bar) * total - 1e-9:
                 break
