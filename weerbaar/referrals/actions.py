@@ -468,6 +468,9 @@ def do_change_referral_status(
     else:
         kind = _EVENT_FOR_STATUS[ReferralStatus(target)]
     locked.status = target
+    # A link is for one answer to one organisation about one state of the case: any step
+    # ends the links that are still open (a new one follows when the case is sent again).
+    ReferralLink.objects.filter(referral=locked, used_at__isnull=True).update(used_at=now)
     if target == ReferralStatus.ACCEPTED:
         locked.accepted_at = now
     if target in (ReferralStatus.CLOSED, ReferralStatus.WITHDRAWN):
@@ -562,7 +565,8 @@ def do_answer_by_link(
     locked = ReferralLink.objects.select_for_update().get(pk=link.pk)
     if not locked.is_usable():
         raise TransitionError(_("This link has already been used or has expired."))
-    referral = do_change_referral_status(
+    # The step ends every open link, this one included.
+    return do_change_referral_status(
         None,
         locked.referral,
         target,
@@ -572,9 +576,6 @@ def do_answer_by_link(
         actor_label=f"answer link ({locked.sent_to})",
         request=request,
     )
-    locked.used_at = timezone.now()
-    locked.save(update_fields=["used_at"])
-    return referral
 
 
 def do_remind_overdue_referrals(now: datetime.datetime | None = None) -> int:

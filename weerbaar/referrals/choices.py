@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Audience(models.TextChoices):
@@ -98,7 +99,7 @@ class ConsentGivenBy(models.TextChoices):
 class ReferralStatus(models.TextChoices):
     SENT = "sent", _("Waiting for an answer")
     INFO_REQUESTED = "info_requested", _("More information asked")
-    ACCEPTED = "accepted", _("Accepted")
+    ACCEPTED = "accepted", pgettext_lazy("referral", "Accepted")
     DECLINED = "declined", _("Declined")
     CLOSED = "closed", _("Closed")
     WITHDRAWN = "withdrawn", _("Withdrawn")
@@ -119,7 +120,7 @@ class ReferralEventKind(models.TextChoices):
     SENT = "sent", _("Referred")
     INFO_REQUESTED = "info_requested", _("Asked for information")
     INFO_GIVEN = "info_given", _("Gave information")
-    ACCEPTED = "accepted", _("Accepted")
+    ACCEPTED = "accepted", pgettext_lazy("referral", "Accepted")
     DECLINED = "declined", _("Declined")
     REDIRECTED = "redirected", _("Referred to another offer")
     CLOSED = "closed", _("Closed")

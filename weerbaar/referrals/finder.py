@@ -1,26 +1,25 @@
 """The public help finder: which offers fit the answers, and whether to show crisis lines first.
 
 A coalition has tens of offers, so matching happens in Python over its active offers: the
-guided answers filter, the free text ranks with Dutch stems (the same Snowball stemmer and
-prefix rule as knowledge search), and offers nobody confirmed for six months sink.
+guided answers filter, and the free text ranks on the text engine's content-word stems (stop
+words out, synonyms such as "naaktfoto"/"naaktbeeld" folded). A query stem matches a stem of
+the offer that starts with it, or that it starts with ("gamet" finds "game"), as knowledge
+search matches prefixes. Offers nobody confirmed for six months sink.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-
-import snowballstemmer
 
 from weerbaar.coalitions.choices import Theme
 from weerbaar.referrals.choices import Audience, FinderUrgency, Situation, Visitor
 from weerbaar.referrals.models import HelpOffer
+from weerbaar.text.similarity import features
 
 MAX_QUERY_LENGTH = 200
-_WORD = re.compile(r"\w+")
-_stemmer = snowballstemmer.stemmer("dutch")
+# A stem this short only matches whole: "ga" must not find everything that starts with it.
+MIN_PREFIX_STEM = 4
 
 SITUATION_THEMES: dict[str, set[str]] = {
     Situation.NUDES: {Theme.SEXTORTION},
@@ -43,14 +42,15 @@ VISITOR_AUDIENCES: dict[str, set[str]] = {
 DANGER_WORDS = ("zelfmoord", "suïcide", "suicide", "levensgevaar", "doodgaan", "wapen", "aanslag")
 
 
-def stem(word: str) -> str:
-    folded = unicodedata.normalize("NFKD", _stemmer.stemWord(word.lower()))
-    return "".join(c for c in folded if not unicodedata.combining(c))
-
-
 def get_stems(text: str) -> list[str]:
-    words = [w for w in _WORD.findall(text[:MAX_QUERY_LENGTH].lower()) if len(w) >= 2]
-    return list(dict.fromkeys(stem(w) for w in words))
+    """The content-word stems of a query, cut at ``MAX_QUERY_LENGTH`` characters."""
+    return sorted(features(text[:MAX_QUERY_LENGTH]))
+
+
+def stems_match(query_stem: str, text_stem: str) -> bool:
+    if text_stem.startswith(query_stem):
+        return True
+    return len(text_stem) >= MIN_PREFIX_STEM and query_stem.startswith(text_stem)
 
 
 @dataclass(frozen=True)
@@ -72,7 +72,7 @@ def shows_crisis_lines_first(answers: FinderAnswers) -> bool:
     """Danger chosen, or words in the free text that suggest it."""
     if answers.urgency == FinderUrgency.DANGER:
         return True
-    danger = {stem(word) for word in DANGER_WORDS}
+    danger = features(" ".join(DANGER_WORDS))
     return any(s.startswith(d) for s in get_stems(answers.query) for d in danger)
 
 
@@ -91,20 +91,15 @@ def find_offers(offers: Iterable[HelpOffer], answers: FinderAnswers) -> list[Fin
             continue
         score = 1.0
         if query_stems:
-            text_stems = set(get_stems_of_text(offer.get_search_text()))
-            hits = sum(1 for q in query_stems if any(t.startswith(q) for t in text_stems))
+            text_stems = features(offer.get_search_text())
+            hits = sum(1 for q in query_stems if any(stems_match(q, t) for t in text_stems))
             if hits == 0:
                 continue
             score += hits / len(query_stems)
-            if any(q in get_stems(offer.title) for q in query_stems):
+            if any(stems_match(q, t) for q in query_stems for t in features(offer.title)):
                 score += 0.5
         if answers.urgency == FinderUrgency.DANGER and offer.is_crisis():
             score += 1
         results.append(FinderResult(offer, score, offer.is_stale()))
     results.sort(key=lambda r: (r.stale, -r.score, r.offer.title.lower()))
     return results
-
-
-def get_stems_of_text(text: str) -> list[str]:
-    """All stems of an offer's text (no length cut, unlike a query)."""
-    return list(dict.fromkeys(stem(w) for w in _WORD.findall(text.lower()) if len(w) >= 2))

@@ -55,6 +55,8 @@ class HelpOffer(models.Model):
     )
     # The id other systems know this offer by in Open Referral exports and imports.
     hsds_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    # The id the offer has in the Open Referral file it was imported from, to update it later.
+    source_id = models.CharField(max_length=100, blank=True, editable=False)
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(
         _("what you can expect"),
@@ -230,11 +232,12 @@ class Referral(models.Model):
 
     coalition = models.ForeignKey(Coalition, on_delete=models.CASCADE, related_name="referrals")
     offer = models.ForeignKey(
-        HelpOffer, on_delete=models.PROTECT, related_name="referrals", verbose_name=_("offer")
+        HelpOffer, on_delete=models.RESTRICT, related_name="referrals", verbose_name=_("offer")
     )
+    # RESTRICT: a case keeps its organisations and offer, which go only with the whole coalition.
     referring_partner = models.ForeignKey(
         "partners.Partner",
-        on_delete=models.PROTECT,
+        on_delete=models.RESTRICT,
         related_name="referrals_sent",
         verbose_name=_("referring organisation"),
     )

@@ -382,7 +382,11 @@ def do_import_hsds(actor: User, coalition: Coalition, data: bytes) -> ImportResu
         for _p, r in valid["service_at_locations"]
         if r.get("service_id") and r.get("location_id") in addresses
     }
-    existing = {str(o.hsds_id): o for o in for_coalition(HelpOffer.objects.all(), coalition)}
+    existing: dict[str, HelpOffer] = {}
+    for known in for_coalition(HelpOffer.objects.all(), coalition):
+        existing[str(known.hsds_id)] = known
+        if known.source_id:
+            existing[known.source_id] = known
     for position, record in valid["services"]:
         partner = organisations.get(str(record.get("organization_id", "")))
         if partner is None:
@@ -395,11 +399,12 @@ def do_import_hsds(actor: User, coalition: Coalition, data: bytes) -> ImportResu
             with transaction.atomic():
                 saved = do_save_help_offer(actor, coalition, partner, offer, **fields)
                 if offer is None:
+                    saved.source_id = str(record["id"])[:100]
                     given = _as_uuid(record["id"])
                     # Not a UUID, or taken elsewhere: the offer keeps the id Weerbaar gave it.
                     if given is not None and not HelpOffer.objects.filter(hsds_id=given).exists():
                         saved.hsds_id = given
-                        saved.save(update_fields=["hsds_id"])
+                    saved.save(update_fields=["hsds_id", "source_id"])
         except ValidationError as error:
             fail("services", position, record, _message(error))
             continue

@@ -49,7 +49,12 @@ from weerbaar.referrals.forms import (
     ReferralStepForm,
 )
 from weerbaar.referrals.models import CrisisLine, HelpOffer, Referral
-from weerbaar.referrals.open_referral import HsdsError, build_export, do_import_hsds
+from weerbaar.referrals.open_referral import (
+    MAX_IMPORT_BYTES,
+    HsdsError,
+    build_export,
+    do_import_hsds,
+)
 from weerbaar.referrals.overview import get_decline_reasons, get_referral_figures
 from weerbaar.referrals.workflow import Side, TransitionError, allowed_targets
 
@@ -257,7 +262,9 @@ def import_offers(request: HttpRequest, slug: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             context["result"] = do_import_hsds(
-                cast(User, request.user), _coalition(request), form.cleaned_data["file"].read()
+                cast(User, request.user),
+                _coalition(request),
+                form.cleaned_data["file"].read(MAX_IMPORT_BYTES + 1),
             )
         except HsdsError as error:
             context["error"] = str(error)
@@ -393,8 +400,8 @@ def referral(request: HttpRequest, slug: str, referral_id: int) -> HttpResponse:
             else:
                 messages.success(request, str(_STEP_MESSAGES.get(ReferralStatus(step), "")))
                 return redirect("referrals:referral", slug=slug, referral_id=found.pk)
-    else:
-        do_record_referral_read(user, found, request=request)
+    # Every page that shows the case is a read, also one re-shown with an error.
+    do_record_referral_read(user, found, request=request)
     return render(
         request,
         "referrals/referral.html",
@@ -438,8 +445,7 @@ def answer_link(request: HttpRequest, slug: str, token: str) -> HttpResponse:
             response = render(request, "referrals/link_done.html", {"referral": found})
             patch_cache_control(response, private=True, no_store=True)
             return response
-    else:
-        do_record_referral_read(None, found, request=request, via_link=True)
+    do_record_referral_read(None, found, request=request, via_link=True)
     response = render(
         request,
         "referrals/answer_link.html",

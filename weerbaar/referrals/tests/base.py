@@ -49,15 +49,16 @@ class ReferralsTestCase(PersonasTestCase):
     offer: HelpOffer
     youth_offer: HelpOffer
     cees_membership: Membership
+    bram_membership: Membership
 
     @classmethod
     def setUpTestData(cls) -> None:
         super().setUpTestData()
         cls.library = do_create_partner(cls.anna, cls.coalition, name="Bibliotheek", domains=[])
         cls.youth_work = do_create_partner(cls.anna, cls.coalition, name="Jongerenwerk", domains=[])
-        do_link_membership_to_partner(
-            cls.anna, Membership.objects.get(user=cls.bram, coalition=cls.coalition), cls.library
-        )
+        cls.bram_membership = Membership.objects.get(user=cls.bram, coalition=cls.coalition)
+        do_link_membership_to_partner(cls.anna, cls.bram_membership, cls.library)
+        cls.bram_membership.refresh_from_db()
         cls.cees_membership = Membership.objects.get(user=cls.cees, coalition=cls.coalition)
         do_link_membership_to_partner(cls.anna, cls.cees_membership, cls.youth_work)
         cls.cees_membership.refresh_from_db()

@@ -16,7 +16,7 @@ from weerbaar.referrals.tests.base import ReferralsTestCase, offer_fields
 
 
 class FinderTestCase(ReferralsTestCase):
-    def find(self, **params: object) -> str:
+    def find(self, **params: str) -> str:
         response = self.client.get(reverse("referrals:finder", args=["voorbeeldstad"]), params)
         self.assertEqual(response.status_code, 200)
         return response.content.decode()
@@ -27,6 +27,11 @@ class FinderTestCase(ReferralsTestCase):
         self.assertIn("Waar kan ik terecht?", page)
         self.assertIn('name="situations"', page)
         self.assertNotIn("csrfmiddlewaretoken", page)
+
+    def test_it_is_linked_from_the_public_page(self) -> None:
+        response = self.client.get(reverse("coalitions:public_page", args=["voorbeeldstad"]))
+
+        self.assertContains(response, 'href="/voorbeeldstad/hulp/"')
 
     def test_it_filters_by_who_and_what(self) -> None:
         page = self.find(visitor="parent", situations="bullying")
@@ -107,4 +112,4 @@ class FinderTestCase(ReferralsTestCase):
     def test_it_survives_odd_input(self) -> None:
         page = self.find(visitor="alien", q="*" * 500, situations="nope")
 
-        self.assertIn("Kies een geldige optie", page)
+        self.assertIn('aria-invalid="true"', page)

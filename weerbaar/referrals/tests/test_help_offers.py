@@ -68,7 +68,7 @@ class HelpOfferTestCase(ReferralsTestCase):
 
         self.assertEqual(response.status_code, 200)
         self.assertContains(response, "Ouderspreekuur gamen")
-        self.assertContains(response, "at least one way to reach you")
+        self.assertContains(response, "Geef minstens één manier")
         self.assertFalse(HelpOffer.objects.filter(title="Ouderspreekuur gamen").exists())
 
     def test_it_refuses_a_partner_admin_another_organisations_offer(self) -> None:

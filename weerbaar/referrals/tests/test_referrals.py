@@ -107,7 +107,7 @@ class ReferralTestCase(ReferralsTestCase):
         self.assertEqual(referral.status, ReferralStatus.ACCEPTED)
         self.assertIsNotNone(referral.accepted_at)
         self.assertEqual(again.status_code, 400)
-        self.assertContains(again, "no longer possible", status_code=400)
+        self.assertContains(again, "die stap kan niet meer", status_code=400)
         self.assertEqual([m.to for m in mail.outbox], [["cees@example.org"]])
         self.assertTrue(
             AuditEntry.objects.filter(
@@ -220,3 +220,27 @@ class ReferralTestCase(ReferralsTestCase):
         self.assertEqual(deletion.referral_number, referral.pk)
         entry = AuditEntry.objects.get(action=AuditAction.REFERRAL_DELETED)
         self.assertEqual(entry.detail, {"referral": referral.pk})
+
+    def test_it_runs_the_periodic_jobs_as_tasks(self) -> None:
+        from weerbaar.referrals.tasks import (
+            delete_finished_referrals,
+            remind_overdue_referrals,
+            request_offer_confirmations,
+        )
+
+        referral = self.refer(urgency="urgent")
+        Referral.objects.filter(pk=referral.pk).update(
+            deadline=timezone.now() - datetime.timedelta(hours=1)
+        )
+
+        results = [
+            job.enqueue().return_value
+            for job in (
+                remind_overdue_referrals,
+                request_offer_confirmations,
+                delete_finished_referrals,
+            )
+        ]
+
+        self.assertEqual(results, [1, 0, 0])
+        self.assertEqual(referral.events.filter(kind=ReferralEventKind.REMINDED).count(), 1)
