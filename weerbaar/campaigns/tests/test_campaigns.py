@@ -279,3 +279,10 @@ class CampaignsTestCase(PersonasTestCase):
         self.assertEqual(b"".join(download.streaming_content), b"%PDF-1.4 poster")  # type: ignore[attr-defined]
         self.assertIn("attachment", download["Content-Disposition"])
         self.assertTrue(AuditEntry.objects.filter(action=AuditAction.CAMPAIGN_FILE_ADDED).exists())
+
+    def test_it_fills_date_pickers_in_the_format_browsers_accept(self) -> None:
+        page = self.log_in(self.anna).get(
+            reverse("campaigns:edit", args=["voorbeeldstad", self.campaign.pk])
+        )
+
+        self.assertContains(page, 'type="date" name="starts_on" value="2026-03-01"')
