@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import io
 from collections import Counter
 from typing import Any
 from unittest import mock
 
 from django.core import mail
+from django.core.management import call_command
 from django.utils import timezone
 
 from weerbaar.accounts.choices import Role
@@ -170,3 +172,14 @@ class DeliveryTestCase(PersonasTestCase):
         self.assertEqual(do_deliver_newsflash(newsflash.pk), 0)
         self.assertEqual(do_resume_newsflashes(), 0)
         self.assertEqual(mail.outbox, [])
+
+    def test_it_resumes_from_the_management_command_too(self) -> None:
+        newsflash = self.start_sending()
+        out = io.StringIO()
+
+        call_command("resume_newsflashes", stdout=out)
+
+        self.assertIn("Started 1 newsflash job(s).", out.getvalue())
+        self.assertEqual(self.sent_to(), Counter({r.email: 1 for r in self.readers}))
+        newsflash.refresh_from_db()
+        self.assertEqual(newsflash.status, NewsflashStatus.SENT)

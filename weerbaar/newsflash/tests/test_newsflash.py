@@ -236,6 +236,7 @@ class NewsflashTestCase(PersonasTestCase):
 
         confirm = anonymous.get("/" + path)
         self.assertContains(confirm, self.cees.email)
+        self.assertIn("no-store", confirm["Cache-Control"])
         self.assertTrue(
             NewsflashSubscription.objects.get(user=self.cees, coalition=self.coalition).subscribed
         )
