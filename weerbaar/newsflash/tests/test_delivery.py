@@ -138,6 +138,18 @@ class DeliveryTestCase(PersonasTestCase):
         newsflash.refresh_from_db()
         self.assertEqual(newsflash.status, NewsflashStatus.SENT)
 
+    def test_it_shows_the_coordinator_how_far_sending_is(self) -> None:
+        newsflash = self.start_sending()
+        claim_next_delivery(newsflash.pk)
+        url = f"/voorbeeldstad/nieuwsflits/{newsflash.number}/verzending/"
+
+        page = self.log_in(self.anna).get(url)
+
+        self.assertContains(page, f"{RECIPIENTS} ontvangers")
+        self.assertContains(page, "<dt>Wacht</dt><dd>7</dd>", html=False)
+        self.assertContains(page, "<dt>Wordt verstuurd</dt><dd>1</dd>", html=False)
+        self.assertContains(page, 'hx-trigger="every 3s"')
+
     def test_it_marks_a_refused_address_failed_and_sends_the_rest(self) -> None:
         newsflash = self.start_sending()
         real_notify = notify_newsflash
