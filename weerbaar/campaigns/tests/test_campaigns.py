@@ -3,6 +3,7 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
@@ -286,3 +287,13 @@ class CampaignsTestCase(PersonasTestCase):
         )
 
         self.assertContains(page, 'type="date" name="starts_on" value="2026-03-01"')
+
+    def test_it_refuses_an_end_before_the_start_in_the_action_too(self) -> None:
+        with self.assertRaises(ValidationError):
+            do_create_campaign(
+                self.anna,
+                self.coalition,
+                **campaign_fields(
+                    starts_on=datetime.date(2026, 5, 1), ends_on=datetime.date(2026, 4, 1)
+                ),
+            )
