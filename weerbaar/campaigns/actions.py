@@ -37,6 +37,7 @@ CAMPAIGN_FIELDS = (
     "status",
     "partners",
     "links",
+    "is_public",
     "knowledge_items",
 )
 # The fields stored on the row itself (the others are many-to-many links).

@@ -121,6 +121,14 @@ class CampaignForm(_LinkedForm):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=LINKS_HELP,
     )
+    is_public = forms.BooleanField(
+        label=_("Show this campaign to visitors"),
+        required=False,
+        help_text=_(
+            "Visitors then see the campaign, its links and files, and its public knowledge "
+            "items; reach figures stay for members."
+        ),
+    )
     knowledge_items = forms.ModelMultipleChoiceField(
         label=_("Knowledge items used as material"),
         required=False,

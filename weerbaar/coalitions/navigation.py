@@ -26,7 +26,7 @@ _COALITION_ITEMS: list[tuple[str, str | Promise, Permission, bool]] = [
     ("partners:partners", _("Partners"), Permission.VIEW_PARTNERS, False),
     ("knowledge:items", _("Knowledge"), Permission.VIEW_KNOWLEDGE, False),
     ("covenant:covenant", _("Covenant"), Permission.VIEW_COVENANT, False),
-    ("campaigns:campaigns", _("Campaigns"), Permission.VIEW_CAMPAIGNS, False),
+    ("campaigns:campaigns", _("Campaigns"), Permission.VIEW_PUBLIC_PAGES, False),
     ("newsflash:archive", _("Newsflash"), Permission.VIEW_NEWSFLASHES, False),
     ("dashboard:dashboard", _("Dashboard"), Permission.VIEW_DASHBOARD, False),
     ("partners:join_requests", _("Join requests"), Permission.MANAGE_JOIN_REQUESTS, False),

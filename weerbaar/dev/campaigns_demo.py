@@ -61,6 +61,7 @@ def load_campaigns(coalition: Coalition, coordinator: User) -> None:
             "Lokale omroep Voorbeeldstad FM",
         ),
         links="https://www.example.org/check-je-bron\nhttps://www.example.org/lesbrief",
+        is_public=True,
         knowledge_items=[toolkit] if toolkit else [],
     )
     praat = do_create_campaign(
@@ -79,6 +80,7 @@ def load_campaigns(coalition: Coalition, coordinator: User) -> None:
             coalition, "Bibliotheek Voorbeeldstad", "Sociaal Wijkteam Voorbeeldstad"
         ),
         links="https://www.example.org/praat-erover",
+        is_public=False,
         knowledge_items=[],
     )
     for campaign, rows in ((check, CHECK_JE_BRON_REACH), (praat, PRAAT_EROVER_REACH)):

@@ -33,6 +33,7 @@ def campaign_fields(**changes: Any) -> dict[str, Any]:
         "status": CampaignStatus.RUNNING,
         "partners": [],
         "links": "",
+        "is_public": False,
         "knowledge_items": [],
     }
     fields.update(changes)
@@ -81,6 +82,7 @@ class CampaignsTestCase(PersonasTestCase):
             "partners": [str(self.partner.pk)],
             "links": "https://example.org/poster",
             "knowledge_items": [str(self.item.pk)],
+            "is_public": "on",
         }
         data.update(changes)
         return data
@@ -100,6 +102,7 @@ class CampaignsTestCase(PersonasTestCase):
         self.assertEqual(list(campaign.partners.all()), [self.partner])
         self.assertEqual(list(campaign.knowledge_items.all()), [self.item])
         self.assertEqual(campaign.channels, ["posters", "schools"])
+        self.assertTrue(campaign.is_public)
         self.assertTrue(
             AuditEntry.objects.filter(
                 action=AuditAction.CAMPAIGN_CREATED, object_id=str(campaign.pk), actor=self.anna
@@ -170,6 +173,39 @@ class CampaignsTestCase(PersonasTestCase):
         self.assertNotContains(page, "Campagne bewerken")
         self.assertEqual(refused.status_code, 403)
         self.assertFalse(Campaign.objects.filter(title="Praat erover").exists())
+
+    def test_it_shows_visitors_public_campaigns_without_their_reach(self) -> None:
+        public = do_create_campaign(
+            self.anna,
+            self.coalition,
+            **campaign_fields(title="Praat erover", is_public=True, knowledge_items=[self.item]),
+        )
+        do_record_reach(
+            self.anna,
+            public,
+            measured_on=datetime.date(2026, 4, 1),
+            measure=ReachMeasure.PARTICIPANTS,
+            value=25,
+        )
+        visitor = self.client_class()
+
+        listing = visitor.get(reverse("campaigns:campaigns", args=["voorbeeldstad"]))
+        page = visitor.get(reverse("campaigns:campaign", args=["voorbeeldstad", public.pk]))
+        hidden = visitor.get(
+            reverse("campaigns:campaign", args=["voorbeeldstad", self.campaign.pk])
+        )
+
+        self.assertContains(listing, "Praat erover")
+        self.assertNotContains(listing, "Check je bron")
+        self.assertContains(page, "Eerst checken, dan delen.")
+        self.assertNotContains(page, "<svg")
+        self.assertNotContains(page, "Lesbrief bronnen checken")  # a members-only item
+        self.assertEqual(hidden.status_code, 404)
+        member_page = self.log_in(self.cees).get(
+            reverse("campaigns:campaign", args=["voorbeeldstad", public.pk])
+        )
+        self.assertContains(member_page, "<svg")
+        self.assertContains(member_page, "Lesbrief bronnen checken")
 
     def test_it_hides_campaigns_of_another_coalition(self) -> None:
         client = self.log_in(self.dirk)
