@@ -157,8 +157,9 @@ POLICY: dict[Permission, Rule] = {
     Permission.REGISTER_FOR_EVENTS: _roles(*EVERY_ROLE),
     Permission.MANAGE_EVENTS: _roles(Role.COORDINATOR),
     # campaigns module: every member reads campaigns, the lobby agenda and past newsflashes,
-    # and chooses whether to receive the newsflash; coordinators keep them. The unsubscribe
-    # link in a newsflash mail uses VIEW_PUBLIC_PAGES: its signed token is the permission.
+    # and chooses whether to receive the newsflash; coordinators keep them. Visitors see public
+    # campaigns through VIEW_PUBLIC_PAGES (the view filters), and the unsubscribe link in a
+    # newsflash mail uses it too: its signed token is the permission.
     Permission.VIEW_CAMPAIGNS: _roles(*EVERY_ROLE),
     Permission.MANAGE_CAMPAIGNS: _roles(Role.COORDINATOR),
     Permission.VIEW_LOBBY_AGENDA: _roles(*EVERY_ROLE),

@@ -12,6 +12,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 
 from weerbaar.audit.actions import do_record_audit_entry
 from weerbaar.audit.choices import AuditAction
@@ -36,6 +37,7 @@ CAMPAIGN_FIELDS = (
     "status",
     "partners",
     "links",
+    "is_public",
     "knowledge_items",
 )
 # The fields stored on the row itself (the others are many-to-many links).
@@ -66,7 +68,7 @@ def _apply_campaign(campaign: Campaign, fields: dict[str, Any]) -> tuple[list[An
     campaign.title = campaign.title.strip()
     campaign.links = "\n".join(split_links(campaign.links))
     if campaign.ends_on is not None and campaign.ends_on < campaign.starts_on:
-        raise ValidationError({"ends_on": "The end date is before the start date."})
+        raise ValidationError({"ends_on": _("The end date is before the start date.")})
     partners = _check_own(campaign.coalition, fields["partners"])
     items = _check_own(campaign.coalition, fields["knowledge_items"])
     return partners, items

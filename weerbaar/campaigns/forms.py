@@ -25,6 +25,13 @@ from weerbaar.partners.models import Partner
 MAX_LINKS = 20
 # A bigint holds more, but no campaign reaches more people than this; a typo should not chart.
 MAX_REACH = 1_000_000_000
+
+
+def date_input() -> forms.DateInput:
+    """A date picker; its value must be ISO, whatever the language, or browsers drop it."""
+    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
 LINKS_HELP = _("One web address per line, starting with https:// or http://.")
 
 
@@ -92,11 +99,11 @@ class CampaignForm(_LinkedForm):
         choices=Channel.choices,
         widget=forms.CheckboxSelectMultiple,
     )
-    starts_on = forms.DateField(
-        label=_("Start date"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    starts_on = forms.DateField(label=_("Start date"), widget=date_input())
     ends_on = forms.DateField(
-        label=_("End date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("End date"),
+        required=False,
+        widget=date_input(),
     )
     status = forms.ChoiceField(
         label=_("Status"), choices=CampaignStatus.choices, initial=CampaignStatus.PREPARING
@@ -113,6 +120,14 @@ class CampaignForm(_LinkedForm):
         max_length=5000,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=LINKS_HELP,
+    )
+    is_public = forms.BooleanField(
+        label=_("Show this campaign to visitors"),
+        required=False,
+        help_text=_(
+            "Visitors then see the campaign, its links and files, and its public knowledge "
+            "items; reach figures stay for members."
+        ),
     )
     knowledge_items = forms.ModelMultipleChoiceField(
         label=_("Knowledge items used as material"),
@@ -133,7 +148,7 @@ class CampaignForm(_LinkedForm):
 class ReachForm(Form):
     measured_on = forms.DateField(
         label=_("Date"),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=date_input(),
         help_text=_("The day you counted; the number covers the time since the previous count."),
     )
     measure = forms.ChoiceField(label=_("Measure"), choices=ReachMeasure.choices)

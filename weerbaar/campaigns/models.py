@@ -48,6 +48,8 @@ class Campaign(models.Model):
         "partners.Partner", blank=True, related_name="campaigns", verbose_name=_("partners")
     )
     links = models.TextField(_("links to materials"), blank=True)
+    # Visitors see a public campaign (not its reach figures); members see every campaign.
+    is_public = models.BooleanField(_("show to visitors"), default=False)
     knowledge_items = models.ManyToManyField(
         "knowledge.KnowledgeItem",
         blank=True,

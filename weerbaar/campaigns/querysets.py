@@ -16,6 +16,9 @@ class CampaignQuerySet(models.QuerySet["Campaign"]):
         """Campaigns running on or after ``since``: not ended before it."""
         return self.filter(models.Q(ends_on__isnull=True) | models.Q(ends_on__gte=since))
 
+    def public(self) -> CampaignQuerySet:
+        return self.filter(is_public=True)
+
 
 class LobbyItemQuerySet(models.QuerySet["LobbyItem"]):
     def open(self) -> LobbyItemQuerySet:

@@ -31,6 +31,7 @@ from weerbaar.campaigns.actions import (
 )
 from weerbaar.campaigns.forms import CampaignFileForm, CampaignForm, LobbyItemForm, ReachForm
 from weerbaar.campaigns.models import Campaign, LobbyItem
+from weerbaar.campaigns.querysets import CampaignQuerySet
 from weerbaar.campaigns.reach import get_reach_series
 from weerbaar.coalitions.models import Coalition
 from weerbaar.coalitions.tenancy import for_coalition
@@ -41,6 +42,13 @@ from weerbaar.lib.csv_export import csv_response
 def _may(request: HttpRequest, permission: Permission) -> bool:
     membership: Membership | None = request.membership  # type: ignore[attr-defined]
     return membership is not None and role_may(Role(membership.role), permission)
+
+
+def _visible_campaigns(request: HttpRequest) -> CampaignQuerySet:
+    """Members see every campaign of their coalition, everyone else the public ones."""
+    coalition: Coalition = request.coalition  # type: ignore[attr-defined]
+    rows = for_coalition(Campaign.objects.all(), coalition)
+    return rows if request.membership is not None else rows.public()  # type: ignore[attr-defined]
 
 
 def _campaign(request: HttpRequest, campaign_id: int) -> Campaign:
@@ -57,27 +65,35 @@ def _fields(data: dict[str, Any], names: tuple[str, ...]) -> dict[str, Any]:
     return {name: data[name] for name in names}
 
 
-@requires(Permission.VIEW_CAMPAIGNS)
+@requires(Permission.VIEW_PUBLIC_PAGES)
 def campaigns(request: HttpRequest, slug: str) -> HttpResponse:
-    coalition: Coalition = request.coalition  # type: ignore[attr-defined]
-    rows = for_coalition(Campaign.objects.all(), coalition).prefetch_related("partners")
     return render(
         request,
         "campaigns/campaigns.html",
-        {"campaigns": rows, "may_manage": _may(request, Permission.MANAGE_CAMPAIGNS)},
+        {
+            "campaigns": _visible_campaigns(request),
+            "is_member": request.membership is not None,  # type: ignore[attr-defined]
+            "may_manage": _may(request, Permission.MANAGE_CAMPAIGNS),
+        },
     )
 
 
-@requires(Permission.VIEW_CAMPAIGNS)
+@requires(Permission.VIEW_PUBLIC_PAGES)
 def campaign(request: HttpRequest, slug: str, campaign_id: int) -> HttpResponse:
-    found = _campaign(request, campaign_id)
+    """The campaign; its reach figures only for members, and for visitors only the knowledge
+    items they may read."""
+    found = get_object_or_404(_visible_campaigns(request), pk=campaign_id)
+    is_member = request.membership is not None  # type: ignore[attr-defined]
+    items = found.knowledge_items.all() if is_member else found.knowledge_items.public()
     return render(
         request,
         "campaigns/campaign.html",
         {
             "campaign": found,
-            "series": get_reach_series(found),
-            "figures": found.reach_figures.order_by("-measured_on", "-pk"),
+            "knowledge_items": items,
+            "is_member": is_member,
+            "series": get_reach_series(found) if is_member else [],
+            "figures": found.reach_figures.order_by("-measured_on", "-pk") if is_member else [],
             "may_manage": _may(request, Permission.MANAGE_CAMPAIGNS),
         },
     )
@@ -164,12 +180,12 @@ def add_file(request: HttpRequest, slug: str, campaign_id: int) -> HttpResponse:
     return render(request, "campaigns/add_file.html", {"form": form, "campaign": found})
 
 
-@requires(Permission.VIEW_CAMPAIGNS)
+@requires(Permission.VIEW_PUBLIC_PAGES)
 def campaign_file(
     request: HttpRequest, slug: str, campaign_id: int, file_id: int
 ) -> HttpResponseBase:
-    """A material file; always a download, never shown inline."""
-    found = _campaign(request, campaign_id)
+    """A material file, after the same check as its campaign; always a download."""
+    found = get_object_or_404(_visible_campaigns(request), pk=campaign_id)
     stored = get_object_or_404(found.files.all(), pk=file_id)
     name = stored.file.name or ""
     if not name or not default_storage.exists(name):

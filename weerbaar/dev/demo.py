@@ -32,6 +32,7 @@ from weerbaar.covenant.actions import (
     do_sign_covenant,
 )
 from weerbaar.covenant.choices import CommitmentKind
+from weerbaar.dev.campaigns_demo import load_campaigns
 from weerbaar.dev.knowledge_demo import VOORBEELDSTAD_ITEMS, ZEEUWSE_KUST_ITEMS, load_knowledge
 from weerbaar.dev.referrals_demo import load_referrals
 from weerbaar.partners.actions import (
@@ -520,6 +521,7 @@ def load_demo() -> None:
     _load_embedding(voorbeeldstad, logins["anna@voorbeeldstad.example"])
     load_knowledge(voorbeeldstad, logins["cees@voorbeeldstad.example"], VOORBEELDSTAD_ITEMS)
     load_referrals(voorbeeldstad, logins["anna@voorbeeldstad.example"])
+    load_campaigns(voorbeeldstad, logins["anna@voorbeeldstad.example"])
     zeeuwse_kust = Coalition.objects.get(slug=OTHER_SLUG)
     load_knowledge(zeeuwse_kust, logins["eva@zeeuwse-kust.example"], ZEEUWSE_KUST_ITEMS)
 

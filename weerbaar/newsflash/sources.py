@@ -3,17 +3,31 @@
 A source offers the coordinator recent candidates of one coalition; a chosen candidate is
 copied into a ``NewsflashEntry`` (title, summary, path), so the archive keeps what was sent.
 
-To add a kind of content (events, once that app has landed), write a class with ``key``,
-``label`` and ``get_candidates`` like the two below and append an instance to ``SOURCES``:
+To add a kind of content, write a class with ``key``, ``label`` and ``get_candidates`` like
+the two below and append an instance to ``SOURCES``. For events (branch ``events``, whose
+``Event`` has ``title``, ``description``, ``starts_at``, ``status`` and
+``EventQuerySet.upcoming(now)``) that is, once merged:
+
+    from weerbaar.events.choices import EventStatus
+    from weerbaar.events.models import Event
 
     class EventSource:
         key = "event"
         label = _("Events")
 
-        def get_candidates(self, coalition, today):
-            events = for_coalition(Event.objects.all(), coalition).upcoming(today)
-            return [Candidate(self.key, e.pk, e.title, e.description[:300],
-                              e.get_absolute_url(), e.starts_at.date()) for e in events[:LIMIT]]
+        def get_candidates(self, coalition: Coalition, today: datetime.date) -> list[Candidate]:
+            events = (
+                for_coalition(Event.objects.all(), coalition)
+                .upcoming(timezone.now())
+                .exclude(status=EventStatus.CANCELLED)
+            )
+            return [
+                Candidate(self.key, e.pk, e.title, e.description[:300], e.get_absolute_url(),
+                          timezone.localdate(e.starts_at))
+                for e in events.select_related("coalition")[:LIMIT]
+            ]
+
+    SOURCES: list[NewsflashSource] = [KnowledgeSource(), CampaignSource(), EventSource()]
 
 The compose form, the preview, the mail and the archive need no change.
 """

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.csrf import csrf_exempt
@@ -231,8 +232,12 @@ def unsubscribe(request: HttpRequest, slug: str, token: str) -> HttpResponse:
     if found is not None and found[0] == coalition.pk:
         user = User.objects.filter(pk=found[1]).first()
     if user is None:
-        return render(request, "newsflash/unsubscribe.html", {"invalid": True}, status=400)
-    if request.method == "POST":
+        response = render(request, "newsflash/unsubscribe.html", {"invalid": True}, status=400)
+    elif request.method == "POST":
         do_set_subscription(None, coalition, user, False, request=request)
-        return render(request, "newsflash/unsubscribe.html", {"done": True})
-    return render(request, "newsflash/unsubscribe.html", {"email": user.email})
+        response = render(request, "newsflash/unsubscribe.html", {"done": True})
+    else:
+        response = render(request, "newsflash/unsubscribe.html", {"email": user.email})
+    # The page names a person's address: no shared cache may keep it.
+    patch_cache_control(response, private=True, no_store=True)
+    return response

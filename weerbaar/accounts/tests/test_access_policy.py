@@ -842,6 +842,7 @@ class AccessPolicyTestCase(PersonasTestCase):
                 status=CampaignStatus.RUNNING,
                 partners=[],
                 links="",
+                is_public=True,
                 knowledge_items=[],
             )
             for coalition in (cls.coalition, cls.other_coalition)
