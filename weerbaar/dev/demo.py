@@ -32,6 +32,7 @@ from weerbaar.covenant.actions import (
     do_sign_covenant,
 )
 from weerbaar.covenant.choices import CommitmentKind
+from weerbaar.dev.blueprint_demo import load_blueprint
 from weerbaar.dev.knowledge_demo import VOORBEELDSTAD_ITEMS, ZEEUWSE_KUST_ITEMS, load_knowledge
 from weerbaar.partners.actions import (
     do_create_partner,
@@ -520,6 +521,7 @@ def load_demo() -> None:
     load_knowledge(voorbeeldstad, logins["cees@voorbeeldstad.example"], VOORBEELDSTAD_ITEMS)
     zeeuwse_kust = Coalition.objects.get(slug=OTHER_SLUG)
     load_knowledge(zeeuwse_kust, logins["eva@zeeuwse-kust.example"], ZEEUWSE_KUST_ITEMS)
+    load_blueprint(zeeuwse_kust, logins["eva@zeeuwse-kust.example"])
 
 
 def get_totp_secret(user: User) -> str | None:

@@ -1,0 +1,105 @@
+"""Demo blueprint data: a region waiting for approval, and Zeeuwse Kust half-way its plan."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.utils import timezone, translation
+
+from weerbaar.accounts.models import User
+from weerbaar.blueprint.actions import (
+    do_add_plan_task,
+    do_save_blueprint_step,
+    do_start_blueprint,
+    do_submit_blueprint,
+    do_update_plan_task,
+)
+from weerbaar.blueprint.choices import TaskStatus
+from weerbaar.blueprint.models import BlueprintRequest
+from weerbaar.blueprint.rules import Answers, make_plan
+from weerbaar.coalitions.models import Coalition
+
+# A region that went through the wizard and asks for its own coalition.
+RIVIERENLAND: dict[str, dict[str, Any]] = {
+    "region": {
+        "coalition_name": "Online Coalitie Rivierenland",
+        "municipalities": ["Tiel", "Culemborg", "West Betuwe"],
+        "population": "100k_250k",
+        "urbanity": "mixed",
+    },
+    "existing": {"provisions": ["safety_network", "youth_work"]},
+    "domains": {
+        "on_board": ["public_order_safety", "youth_work"],
+        "reachable": ["education", "library"],
+    },
+    "priorities": {"themes": ["polarisation", "disinformation", "gaming"]},
+    "capacity": {"coordinator_hours": 12, "budget": "small", "programme_size": "medium"},
+    "organisations": {
+        "organisations": [
+            {"name": "Bibliotheek Rivierenland", "email": "info@bibliotheek-rivierenland.example"},
+            {"name": "Jongerenwerk Tiel", "email": "team@jongerenwerk-tiel.example"},
+        ]
+    },
+    "start": {"start": ""},
+}
+
+# How Zeeuwse Kust answered when it started; its plan is the coalition's checklist.
+ZEEUWSE_KUST_ANSWERS: dict[str, dict[str, Any]] = {
+    "region": {
+        "municipalities": ["Vlissingen", "Middelburg", "Veere"],
+        "population": "100k_250k",
+        "urbanity": "rural",
+    },
+    "existing": {"provisions": ["programme", "media_literacy"]},
+    "domains": {"on_board": ["public_order_safety", "social_development"], "reachable": []},
+    "priorities": {"themes": ["disinformation", "cyberbullying"]},
+    "capacity": {"coordinator_hours": 8, "budget": "small", "programme_size": "medium"},
+}
+
+
+def load_blueprint_request() -> BlueprintRequest:
+    """Rivierenland's request, waiting for the platform admin."""
+    blueprint, _token = do_start_blueprint()
+    start = timezone.localdate().replace(day=1) + datetime.timedelta(days=62)
+    answers = dict(RIVIERENLAND)
+    answers["start"] = {"start": start.replace(day=1).isoformat()}
+    for step, data in answers.items():
+        do_save_blueprint_step(blueprint, step, data)
+    return do_submit_blueprint(
+        blueprint,
+        contact_name="Sanne Hendriks",
+        contact_email="s.hendriks@tiel.example",
+        contact_organisation="Gemeente Tiel",
+    )
+
+
+def load_plan_half_way(coalition: Coalition, coordinator: User) -> None:
+    """Zeeuwse Kust started nine months ago: tasks due before today are mostly done."""
+    today = timezone.localdate()
+    start = today - datetime.timedelta(weeks=39)
+    answers = Answers.from_json({**ZEEUWSE_KUST_ANSWERS, "start": {"start": start.isoformat()}})
+    with translation.override("nl"):
+        plan = make_plan(answers, today)
+        for index, task in enumerate(plan.all_tasks()):
+            added = do_add_plan_task(
+                coordinator,
+                coalition,
+                phase=task.phase,
+                title=str(task.title),
+                owner=str(task.who),
+                due_date=task.due(plan.start),
+                description=str(task.description),
+            )
+            if added.due_date is None or added.due_date >= today:
+                continue
+            # One past task is left open, so the checklist shows what "overdue" looks like.
+            status = TaskStatus.IN_PROGRESS if index == 5 else TaskStatus.DONE
+            do_update_plan_task(
+                coordinator, added, status=status, owner=added.owner, due_date=added.due_date
+            )
+
+
+def load_blueprint(zeeuwse_kust: Coalition, coordinator: User) -> None:
+    load_plan_half_way(zeeuwse_kust, coordinator)
+    load_blueprint_request()
