@@ -53,6 +53,21 @@ def do_start_blueprint() -> tuple[BlueprintRequest, str]:
     return blueprint, token
 
 
+@transaction.atomic
+def do_delete_expired_blueprints() -> int:
+    """Delete unfinished wizards whose link expired: they hold names and e-mail addresses of
+    organisations nobody will act on. Returns how many; idempotent."""
+    count, _deleted = BlueprintRequest.objects.expired_drafts(timezone.now()).delete()
+    if count:
+        do_record_audit_entry(
+            AuditAction.BLUEPRINT_DRAFTS_DELETED,
+            actor=None,
+            actor_label="system",
+            detail={"count": count},
+        )
+    return count
+
+
 def _lock(blueprint: BlueprintRequest) -> BlueprintRequest:
     return BlueprintRequest.objects.select_for_update().get(pk=blueprint.pk)
 
