@@ -19,7 +19,12 @@ from weerbaar.accounts.models import User
 from weerbaar.audit.actions import do_record_audit_entry
 from weerbaar.audit.choices import AuditAction
 from weerbaar.blueprint.choices import Phase, RequestStatus, TaskStatus
-from weerbaar.blueprint.models import BlueprintRequest, PlanTask, hash_blueprint_token
+from weerbaar.blueprint.models import (
+    BlueprintRequest,
+    MaturityScan,
+    PlanTask,
+    hash_blueprint_token,
+)
 from weerbaar.blueprint.rules import STEPS, make_plan
 from weerbaar.coalitions.actions import do_create_coalition
 from weerbaar.coalitions.choices import AreaKind
@@ -323,3 +328,32 @@ def do_invite_interested_organisations(
         detail={"count": len(organisations)},
     )
     return len(organisations)
+
+
+@transaction.atomic
+def do_save_maturity_scan(
+    actor: User,
+    coalition: Coalition,
+    *,
+    year: int,
+    levels: dict[str, int],
+    facts: dict[str, Any],
+    request: HttpRequest | None = None,
+) -> MaturityScan:
+    """Store a year's levels (one scan per coalition and year; saving again replaces it)."""
+    scan, created = MaturityScan.objects.select_for_update().get_or_create(
+        coalition=coalition, year=year
+    )
+    scan.levels = dict(levels)
+    scan.facts = dict(facts)
+    scan.updated_by = actor
+    scan.save()
+    do_record_audit_entry(
+        AuditAction.MATURITY_SCAN_SAVED,
+        actor=actor,
+        request=request,
+        coalition=coalition,
+        target=scan,
+        detail={"year": year, "new": created},
+    )
+    return scan

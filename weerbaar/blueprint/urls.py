@@ -24,6 +24,12 @@ urlpatterns = [
         views.complete_task,
         name="complete_task",
     ),
+    path("<slug:slug>/beheer/volwassenheid/", views.maturity, name="maturity"),
+    path(
+        "<slug:slug>/beheer/volwassenheid/<int:year>/",
+        views.maturity_scan,
+        name="maturity_scan",
+    ),
     path(
         "<slug:slug>/beheer/plan/organisaties/",
         views.invite_organisations,

@@ -21,6 +21,7 @@ from weerbaar.blueprint.actions import (
     do_invite_interested_organisations,
     do_reject_blueprint,
     do_save_blueprint_step,
+    do_save_maturity_scan,
     do_start_blueprint,
     do_submit_blueprint,
     do_update_plan_task,
@@ -28,7 +29,7 @@ from weerbaar.blueprint.actions import (
     get_missing_steps,
 )
 from weerbaar.blueprint.catalogue import find_interventions
-from weerbaar.blueprint.choices import Phase, RequestStatus, TaskStatus
+from weerbaar.blueprint.choices import Dimension, Phase, RequestStatus, TaskStatus
 from weerbaar.blueprint.forms import (
     STEP_FORMS,
     ApproveForm,
@@ -37,8 +38,17 @@ from weerbaar.blueprint.forms import (
     StepForm,
     SubmitForm,
     TaskForm,
+    get_maturity_scan_form,
 )
-from weerbaar.blueprint.models import BlueprintRequest, PlanTask
+from weerbaar.blueprint.maturity import (
+    Facts,
+    describe_facts,
+    get_aggregate,
+    get_facts,
+    get_next_steps,
+    suggest_levels,
+)
+from weerbaar.blueprint.models import BlueprintRequest, MaturityScan, PlanTask
 from weerbaar.blueprint.progress import get_phase_progress
 from weerbaar.blueprint.regions import get_coalitions_for_region
 from weerbaar.blueprint.rules import STEPS, make_plan
@@ -467,4 +477,75 @@ def invite_organisations(request: HttpRequest, slug: str) -> HttpResponse:
             "blueprint": blueprint,
             "organisations": blueprint.get_answers().organisations if blueprint else (),
         },
+    )
+
+
+# The yearly maturity scan
+
+FIRST_SCAN_YEAR = 2015
+
+
+@requires(Permission.MANAGE_MATURITY_SCAN)
+def maturity(request: HttpRequest, slug: str) -> HttpResponse:
+    """Every year's levels, the history as a chart, next steps and the average of others."""
+    coalition: Coalition = request.coalition  # type: ignore[attr-defined]
+    scans = list(for_coalition(MaturityScan.objects.all(), coalition))
+    latest = scans[-1] if scans else None
+    aggregate = None
+    if latest is not None:
+        others = MaturityScan.objects.filter(year=latest.year).exclude(coalition=coalition)
+        aggregate = get_aggregate(scan.levels for scan in others)
+    rows = [
+        {
+            "dimension": d,
+            "levels": [scan.levels.get(d.value, 0) for scan in scans],
+            "average": next((a.average for a in aggregate or [] if a.dimension == d), None),
+        }
+        for d in Dimension
+    ]
+    return render(
+        request,
+        "blueprint/maturity.html",
+        {
+            "scans": scans,
+            "latest": latest,
+            "rows": rows,
+            "history": [{"label": str(scan.year), "value": scan.average()} for scan in scans],
+            "next_steps": get_next_steps(latest.levels) if latest else [],
+            "aggregate_count": aggregate[0].coalitions if aggregate else 0,
+            "this_year": timezone.localdate().year,
+        },
+    )
+
+
+@requires(Permission.MANAGE_MATURITY_SCAN)
+def maturity_scan(request: HttpRequest, slug: str, year: int) -> HttpResponse:
+    coalition: Coalition = request.coalition  # type: ignore[attr-defined]
+    this_year = timezone.localdate().year
+    if not FIRST_SCAN_YEAR <= year <= this_year:
+        messages.error(request, _("Fill in the scan for this year or an earlier one."))
+        return redirect("blueprint:maturity", slug=slug)
+    scan = for_coalition(MaturityScan.objects.all(), coalition).filter(year=year).first()
+    # An earlier year keeps the figures it was filled in with; this year's are read afresh.
+    stored = Facts.from_json(scan.facts) if scan is not None and year != this_year else None
+    facts = stored or get_facts(coalition, year)
+    initial = scan.levels if scan is not None else suggest_levels(facts)
+    form = get_maturity_scan_form(describe_facts(facts))(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        do_save_maturity_scan(
+            cast(User, request.user),
+            coalition,
+            year=year,
+            levels=form.levels(),
+            facts=facts.as_json(),
+            request=request,
+        )
+        messages.success(
+            request, _("The maturity scan of %(year)s has been saved.") % {"year": year}
+        )
+        return redirect("blueprint:maturity", slug=slug)
+    return render(
+        request,
+        "blueprint/maturity_scan.html",
+        {"form": form, "year": year, "suggested": scan is None},
     )

@@ -166,6 +166,8 @@ SAMPLE_KWARGS: dict[str, Sample] = {
     "blueprint:edit_task": lambda t: {"slug": "voorbeeldstad", "task_id": t.plan_task.pk},
     "blueprint:complete_task": lambda t: {"slug": "voorbeeldstad", "task_id": t.plan_task.pk},
     "blueprint:invite_organisations": {"slug": "voorbeeldstad"},
+    "blueprint:maturity": {"slug": "voorbeeldstad"},
+    "blueprint:maturity_scan": {"slug": "voorbeeldstad", "year": 2026},
 }
 
 # The same URLs in the other coalition, Zeeuwse Kust, where only Dirk has a role.
@@ -261,6 +263,8 @@ OTHER_TENANT_KWARGS: dict[str, Sample] = {
         "task_id": t.other_plan_task.pk,
     },
     "blueprint:invite_organisations": {"slug": "zeeuwse-kust"},
+    "blueprint:maturity": {"slug": "zeeuwse-kust"},
+    "blueprint:maturity_scan": {"slug": "zeeuwse-kust", "year": 2026},
 }
 
 # Pages that answer "gone" or "not found" for a made-up token while still being reachable, and
