@@ -24,7 +24,13 @@ urlpatterns = [
         views.complete_task,
         name="complete_task",
     ),
+    path("<slug:slug>/beheer/plan/export/<str:fmt>/", views.plan_export, name="plan_export"),
     path("<slug:slug>/beheer/volwassenheid/", views.maturity, name="maturity"),
+    path(
+        "<slug:slug>/beheer/volwassenheid/<int:year>/export/<str:fmt>/",
+        views.maturity_export,
+        name="maturity_export",
+    ),
     path(
         "<slug:slug>/beheer/volwassenheid/<int:year>/",
         views.maturity_scan,

@@ -3,8 +3,9 @@ from __future__ import annotations
 from typing import Any, cast
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -29,7 +30,7 @@ from weerbaar.blueprint.actions import (
     get_missing_steps,
 )
 from weerbaar.blueprint.catalogue import find_interventions
-from weerbaar.blueprint.choices import Dimension, Phase, RequestStatus, TaskStatus
+from weerbaar.blueprint.choices import Dimension, Level, Phase, RequestStatus, TaskStatus
 from weerbaar.blueprint.forms import (
     STEP_FORMS,
     ApproveForm,
@@ -54,6 +55,8 @@ from weerbaar.blueprint.regions import get_coalitions_for_region
 from weerbaar.blueprint.rules import STEPS, make_plan
 from weerbaar.coalitions.models import Coalition
 from weerbaar.coalitions.tenancy import for_coalition
+from weerbaar.covenant.views import is_pdf_available, refuse_fetch
+from weerbaar.dashboard.actions import do_record_export
 
 SESSION_TOKEN = "blueprint_token"  # noqa: S105  # a session key, not a secret
 SESSION_DRAFTS = "blueprint_drafts"
@@ -549,3 +552,84 @@ def maturity_scan(request: HttpRequest, slug: str, year: int) -> HttpResponse:
         "blueprint/maturity_scan.html",
         {"form": form, "year": year, "suggested": scan is None},
     )
+
+
+# Exports: a standalone HTML file, or a PDF where WeasyPrint is installed
+
+
+EXPORT_FORMATS = ("html", "pdf")
+
+
+def _export(
+    request: HttpRequest, coalition: Coalition, name: str, context: dict[str, Any], rows: int
+) -> HttpResponse | None:
+    """The export as a download, or ``None`` when a PDF cannot be made here."""
+    fmt = context["format"]
+    if fmt == "pdf" and not is_pdf_available():
+        return None
+    html = render_to_string("blueprint/export.html", {**context, "coalition": coalition}, request)
+    do_record_export(cast(User, request.user), coalition, name, rows, request=request)
+    if fmt == "pdf":
+        import weasyprint
+
+        pdf = weasyprint.HTML(string=html, url_fetcher=refuse_fetch).write_pdf(
+            pdf_variant="pdf/ua-1"
+        )
+        response = HttpResponse(pdf, content_type="application/pdf")
+    else:
+        response = HttpResponse(html, content_type="text/html; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{name}-{coalition.slug}.{fmt}"'
+    return response
+
+
+def _no_pdf(request: HttpRequest) -> None:
+    messages.info(
+        request,
+        _("A PDF cannot be made here; print this page or save it as PDF from your browser."),
+    )
+
+
+@requires(Permission.MANAGE_PLAN)
+def plan_export(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
+    coalition: Coalition = request.coalition  # type: ignore[attr-defined]
+    if fmt not in EXPORT_FORMATS:
+        raise Http404
+    tasks = list(for_coalition(PlanTask.objects.all(), coalition))
+    context = {
+        "format": fmt,
+        "phases": get_phase_progress(tasks, timezone.localdate()),
+        "title": _("Plan of %(name)s") % {"name": coalition.name},
+    }
+    response = _export(request, coalition, "plan", context, len(tasks))
+    if response is None:
+        _no_pdf(request)
+        return redirect("blueprint:checklist", slug=slug)
+    return response
+
+
+@requires(Permission.MANAGE_MATURITY_SCAN)
+def maturity_export(request: HttpRequest, slug: str, year: int, fmt: str) -> HttpResponse:
+    coalition: Coalition = request.coalition  # type: ignore[attr-defined]
+    if fmt not in EXPORT_FORMATS:
+        raise Http404
+    scan = get_object_or_404(for_coalition(MaturityScan.objects.all(), coalition), year=year)
+    facts = Facts.from_json(scan.facts)
+    context = {
+        "format": fmt,
+        "scan": scan,
+        "dimensions": [
+            {
+                "label": d.label,
+                "level": Level(scan.levels.get(d.value, 0)).label,
+                "facts": describe_facts(facts).get(d.value, []) if facts else [],
+            }
+            for d in Dimension
+        ],
+        "next_steps": get_next_steps(scan.levels),
+        "title": _("Maturity scan %(year)s of %(name)s") % {"year": year, "name": coalition.name},
+    }
+    response = _export(request, coalition, f"volwassenheidsscan-{year}", context, len(Dimension))
+    if response is None:
+        _no_pdf(request)
+        return redirect("blueprint:maturity", slug=slug)
+    return response

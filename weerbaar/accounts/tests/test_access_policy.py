@@ -25,6 +25,7 @@ from weerbaar.accounts.policy import POLICY, Audience, Rule
 from weerbaar.blueprint.actions import (
     do_add_plan_task,
     do_save_blueprint_step,
+    do_save_maturity_scan,
     do_start_blueprint,
     do_submit_blueprint,
 )
@@ -168,6 +169,8 @@ SAMPLE_KWARGS: dict[str, Sample] = {
     "blueprint:invite_organisations": {"slug": "voorbeeldstad"},
     "blueprint:maturity": {"slug": "voorbeeldstad"},
     "blueprint:maturity_scan": {"slug": "voorbeeldstad", "year": 2026},
+    "blueprint:plan_export": {"slug": "voorbeeldstad", "fmt": "html"},
+    "blueprint:maturity_export": {"slug": "voorbeeldstad", "year": 2026, "fmt": "html"},
 }
 
 # The same URLs in the other coalition, Zeeuwse Kust, where only Dirk has a role.
@@ -265,6 +268,8 @@ OTHER_TENANT_KWARGS: dict[str, Sample] = {
     "blueprint:invite_organisations": {"slug": "zeeuwse-kust"},
     "blueprint:maturity": {"slug": "zeeuwse-kust"},
     "blueprint:maturity_scan": {"slug": "zeeuwse-kust", "year": 2026},
+    "blueprint:plan_export": {"slug": "zeeuwse-kust", "fmt": "html"},
+    "blueprint:maturity_export": {"slug": "zeeuwse-kust", "year": 2026, "fmt": "html"},
 }
 
 # Pages that answer "gone" or "not found" for a made-up token while still being reachable, and
@@ -411,6 +416,8 @@ class AccessPolicyTestCase(PersonasTestCase):
             contact_email="els@example.org",
             contact_organisation="Gemeente Veere",
         )
+        for coalition in (cls.coalition, cls.other_coalition):
+            do_save_maturity_scan(cls.anna, coalition, year=2026, levels={"partners": 2}, facts={})
         cls.plan_task, cls.other_plan_task = (
             do_add_plan_task(cls.anna, coalition, phase=Phase.URGENCY, title="Memo")
             for coalition in (cls.coalition, cls.other_coalition)

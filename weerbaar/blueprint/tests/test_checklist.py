@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime
+from unittest import mock
 
 from django.urls import reverse
 from django.utils import timezone
@@ -149,3 +150,34 @@ class InviteOrganisationsTestCase(PersonasTestCase):
         self.assertEqual(
             AuditEntry.objects.filter(action=AuditAction.PLAN_ORGANISATIONS_INVITED).count(), 1
         )
+
+
+class PlanExportTestCase(PersonasTestCase):
+    def setUp(self) -> None:
+        do_add_plan_task(self.anna, self.coalition, phase=Phase.FOUNDING, title="Convenant tekenen")
+        self.log_in(self.anna)
+
+    def url(self, fmt: str) -> str:
+        return reverse("blueprint:plan_export", kwargs={"slug": "voorbeeldstad", "fmt": fmt})
+
+    def test_it_downloads_the_plan_as_html_and_logs_the_export(self) -> None:
+        response = self.client.get(self.url("html"))
+
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("attachment", response["Content-Disposition"])
+        self.assertContains(response, "Convenant tekenen")
+        self.assertContains(response, "Oprichting en convenant")
+        entry = AuditEntry.objects.get(action=AuditAction.DATA_EXPORTED)
+        self.assertEqual(entry.detail, {"export": "plan", "rows": 1})
+
+    def test_it_sends_to_the_printable_page_when_no_pdf_can_be_made(self) -> None:
+        with mock.patch("weerbaar.blueprint.views.is_pdf_available", return_value=False):
+            response = self.client.get(self.url("pdf"))
+
+        self.assertRedirects(
+            response, reverse("blueprint:checklist", kwargs={"slug": "voorbeeldstad"})
+        )
+        self.assertFalse(AuditEntry.objects.filter(action=AuditAction.DATA_EXPORTED).exists())
+
+    def test_it_knows_only_html_and_pdf(self) -> None:
+        self.assertEqual(self.client.get(self.url("docx")).status_code, 404)

@@ -138,3 +138,22 @@ class MaturityScanTestCase(PersonasTestCase):
         self.assertEqual(response.status_code, 200)
         self.assertContains(response, 'aria-invalid="true"')
         self.assertFalse(MaturityScan.objects.exists())
+
+    def test_it_exports_a_years_scan_with_next_steps(self) -> None:
+        do_save_maturity_scan(
+            self.anna, self.coalition, year=self.year, levels=levels(3), facts=EMPTY.as_json()
+        )
+        url = reverse(
+            "blueprint:maturity_export",
+            kwargs={"slug": "voorbeeldstad", "year": self.year, "fmt": "html"},
+        )
+
+        response = self.client.get(url)
+
+        self.assertContains(response, "3 — werkt goed", count=7)
+        self.assertContains(response, "Nog geen convenant gepubliceerd.")
+        missing = reverse(
+            "blueprint:maturity_export",
+            kwargs={"slug": "voorbeeldstad", "year": self.year - 3, "fmt": "html"},
+        )
+        self.assertEqual(self.client.get(missing).status_code, 404)
