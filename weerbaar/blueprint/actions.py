@@ -25,6 +25,10 @@ from weerbaar.blueprint.models import (
     PlanTask,
     hash_blueprint_token,
 )
+from weerbaar.blueprint.notifications import (
+    notify_platform_admins_of_request,
+    notify_requester_of_rejection,
+)
 from weerbaar.blueprint.rules import STEPS, make_plan
 from weerbaar.coalitions.actions import do_create_coalition
 from weerbaar.coalitions.choices import AreaKind
@@ -134,6 +138,7 @@ def do_submit_blueprint(
         request=request,
         target=locked,
     )
+    transaction.on_commit(lambda: notify_platform_admins_of_request(locked))
     return locked
 
 
@@ -229,6 +234,7 @@ def do_reject_blueprint(
     do_record_audit_entry(
         AuditAction.BLUEPRINT_REJECTED, actor=actor, request=request, target=locked
     )
+    transaction.on_commit(lambda: notify_requester_of_rejection(locked))
     return locked
 
 

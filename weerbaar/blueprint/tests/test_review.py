@@ -141,10 +141,11 @@ class ReviewTestCase(PersonasTestCase):
         self.assertEqual(self.blueprint.status, RequestStatus.APPROVED)
 
     def test_it_turns_a_request_down_with_a_note_the_requester_reads(self) -> None:
-        response = self.client.post(
-            reverse("blueprint:reject", kwargs={"request_id": self.blueprint.pk}),
-            {"note": "Walcheren heeft al een coalitie; sluit u daar aan."},
-        )
+        with self.captureOnCommitCallbacks(execute=True):
+            response = self.client.post(
+                reverse("blueprint:reject", kwargs={"request_id": self.blueprint.pk}),
+                {"note": "Walcheren heeft al een coalitie; sluit je daar aan."},
+            )
 
         self.assertRedirects(response, reverse("blueprint:requests"))
         self.blueprint.refresh_from_db()
