@@ -1,4 +1,5 @@
-"""Demo blueprint data: a region waiting for approval, and Zeeuwse Kust half-way its plan."""
+"""Demo blueprint data: a region waiting for approval, and Zeeuwse Kust half-way its plan
+with two years of maturity scans."""
 
 from __future__ import annotations
 
@@ -11,11 +12,13 @@ from weerbaar.accounts.models import User
 from weerbaar.blueprint.actions import (
     do_add_plan_task,
     do_save_blueprint_step,
+    do_save_maturity_scan,
     do_start_blueprint,
     do_submit_blueprint,
     do_update_plan_task,
 )
 from weerbaar.blueprint.choices import TaskStatus
+from weerbaar.blueprint.maturity import get_facts
 from weerbaar.blueprint.models import BlueprintRequest
 from weerbaar.blueprint.rules import Answers, make_plan
 from weerbaar.coalitions.models import Coalition
@@ -100,6 +103,28 @@ def load_plan_half_way(coalition: Coalition, coordinator: User) -> None:
             )
 
 
+def load_maturity_scans(coalition: Coalition, coordinator: User) -> None:
+    """Last year's scan and this year's, which shows growth on most dimensions."""
+    year = timezone.localdate().year
+    last_year = {
+        "partners": 2, "covenant": 1, "knowledge": 1, "interventions": 0,
+        "signalling": 0, "referral": 1, "embedding": 0,
+    }  # fmt: skip
+    this_year = {
+        "partners": 3, "covenant": 2, "knowledge": 3, "interventions": 1,
+        "signalling": 1, "referral": 2, "embedding": 2,
+    }  # fmt: skip
+    for scan_year, levels in ((year - 1, last_year), (year, this_year)):
+        do_save_maturity_scan(
+            coordinator,
+            coalition,
+            year=scan_year,
+            levels=levels,
+            facts=get_facts(coalition, scan_year).as_json(),
+        )
+
+
 def load_blueprint(zeeuwse_kust: Coalition, coordinator: User) -> None:
     load_plan_half_way(zeeuwse_kust, coordinator)
+    load_maturity_scans(zeeuwse_kust, coordinator)
     load_blueprint_request()

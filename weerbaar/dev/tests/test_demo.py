@@ -5,7 +5,7 @@ from django.test import TestCase
 
 from weerbaar.accounts.models import Membership
 from weerbaar.blueprint.choices import RequestStatus, TaskStatus
-from weerbaar.blueprint.models import BlueprintRequest, PlanTask
+from weerbaar.blueprint.models import BlueprintRequest, MaturityScan, PlanTask
 from weerbaar.coalitions.models import Coalition
 from weerbaar.covenant.models import Commitment, CovenantVersion, Delivery, Signature
 from weerbaar.dev.demo import BRAM_PARTNER, DEMO_SLUG, load_demo
@@ -75,3 +75,4 @@ class DemoTestCase(TestCase):
         self.assertGreater(done, 3)
         self.assertLess(done, tasks.count() - 3)
         self.assertTrue([t for t in tasks if t.is_overdue()])
+        self.assertEqual(MaturityScan.objects.filter(coalition__slug="zeeuwse-kust").count(), 2)
