@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any, cast
 
 from django.contrib import messages
+from django.db import IntegrityError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -350,6 +351,10 @@ def approve(request: HttpRequest, request_id: int) -> HttpResponse:
     except BlueprintError as error:
         messages.error(request, str(error))
         return redirect("blueprint:review", request_id=request_id)
+    except IntegrityError:
+        # Another admin took the address between the form's check and the insert.
+        form.add_error("slug", _("Another coalition already has this web address."))
+        return _review(request, blueprint, approve_form=form)
     messages.success(
         request,
         _("%(name)s has been created and its coordinator has been invited.")

@@ -1,8 +1,10 @@
 from __future__ import annotations
 
 from typing import Any
+from unittest import mock
 
 from django.core import mail
+from django.db import IntegrityError
 from django.urls import reverse
 
 from weerbaar.accounts.choices import Role
@@ -174,3 +176,14 @@ class ReviewTestCase(PersonasTestCase):
         response = self.client.get(reverse("blueprint:requests"))
 
         self.assertEqual(response.status_code, 403)
+
+    def test_it_explains_an_address_taken_at_the_last_moment(self) -> None:
+        with mock.patch(
+            "weerbaar.blueprint.views.do_approve_blueprint", side_effect=IntegrityError
+        ):
+            response = self.approve()
+
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, "Een andere coalitie heeft dit webadres al.")
+        self.blueprint.refresh_from_db()
+        self.assertEqual(self.blueprint.status, RequestStatus.SUBMITTED)
