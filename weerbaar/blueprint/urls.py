@@ -11,6 +11,7 @@ urlpatterns = [
     path("blauwdruk/hervatten/<str:token>/", views.resume, name="resume"),
     path("blauwdruk/stap/<slug:step>/", views.step, name="step"),
     path("blauwdruk/plan/", views.plan, name="plan"),
+    path("blauwdruk/plan/download/<str:fmt>/", views.plan_download, name="plan_download"),
     path("blauwdruk/aanvragen/", views.submit, name="submit"),
     path("platform/blauwdrukken/", views.requests, name="requests"),
     path("platform/blauwdrukken/<int:request_id>/", views.review, name="review"),

@@ -260,6 +260,33 @@ def plan(request: HttpRequest) -> HttpResponse:
 
 
 @requires(Permission.USE_BLUEPRINT)
+def plan_download(request: HttpRequest, fmt: str) -> HttpResponse:
+    """The tailored plan as a file to share with partners: HTML, or PDF where possible."""
+    if fmt not in EXPORT_FORMATS:
+        raise Http404
+    blueprint, _token = _session_blueprint(request)
+    if blueprint is None or blueprint.is_expired():
+        messages.info(request, _("Start the blueprint here, or open your private link."))
+        return redirect("blueprint:start")
+    if fmt == "pdf" and not is_pdf_available():
+        _no_pdf(request)
+        return redirect("blueprint:plan")
+    context = _plan_context(blueprint)
+    html = render_to_string("blueprint/plan_download.html", context, request)
+    if fmt == "pdf":
+        import weasyprint
+
+        pdf = weasyprint.HTML(string=html, url_fetcher=refuse_fetch).write_pdf(
+            pdf_variant="pdf/ua-1"
+        )
+        response = HttpResponse(pdf, content_type="application/pdf")
+    else:
+        response = HttpResponse(html, content_type="text/html; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="plan-op-maat.{fmt}"'
+    return response
+
+
+@requires(Permission.USE_BLUEPRINT)
 @require_POST
 def submit(request: HttpRequest) -> HttpResponse:
     blueprint, token = _session_blueprint(request)

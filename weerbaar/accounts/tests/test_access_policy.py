@@ -157,6 +157,7 @@ SAMPLE_KWARGS: dict[str, Sample] = {
     "blueprint:resume": {"token": FAKE_TOKEN},
     "blueprint:step": {"step": "region"},
     "blueprint:plan": {},
+    "blueprint:plan_download": {"fmt": "html"},
     "blueprint:submit": {},
     "blueprint:requests": {},
     "blueprint:review": lambda t: {"request_id": t.blueprint_request.pk},

@@ -22,6 +22,7 @@ from weerbaar.components.tests.test_browser import (  # noqa: F401  # fixtures, 
     invitation_path,
     log_in_with_keyboard,
     page,
+    tab_to,
 )
 from weerbaar.dev.demo import DEMO_PASSWORD
 
@@ -64,8 +65,11 @@ def test_a_new_region_goes_from_the_wizard_to_its_coordinators_checklist(
     next_step(page)
 
     assert_accessible(page)
-    page.locator("label", has_text="Jongerenwerk dat ook online werkt").click()
-    next_step(page)
+    # By keyboard only: tick a box with Space; Enter submits "next", the form's first button.
+    tab_to(page, "id_provisions_2")
+    page.keyboard.press("Space")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/blauwdruk/stap/domains/")
 
     assert_accessible(page)
     page.locator("#id_on_board_0").check()
@@ -96,6 +100,9 @@ def test_a_new_region_goes_from_the_wizard_to_its_coordinators_checklist(
     assert page.locator("#id_coordinator_hours").input_value() == "12"
     next_step(page)
     assert "bieb-goeree" in page.locator("#id_organisations").input_value()
+    page.goto("/blauwdruk/stap/existing/")
+    assert page.locator("#id_provisions_2").is_checked()
+    page.goto("/blauwdruk/stap/organisations/")
     next_step(page)
 
     assert_accessible(page)

@@ -262,3 +262,26 @@ class ExpiryTestCase(TestCase):
         self.assertEqual(
             AuditEntry.objects.filter(action=AuditAction.BLUEPRINT_DRAFTS_DELETED).count(), 1
         )
+
+
+class PlanDownloadTestCase(TestCase):
+    def test_it_downloads_the_plan_to_share_with_partners(self) -> None:
+        self.client.post(START)
+        self.client.post(step_url("region"), {**REGION, "action": "next"})
+
+        response = self.client.get(reverse("blueprint:plan_download", kwargs={"fmt": "html"}))
+
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("attachment", response["Content-Disposition"])
+        self.assertContains(response, "Online Coalitie Walcheren")
+        self.assertContains(response, "Inspiratiebijeenkomst")
+        self.assertNotContains(response, "csrfmiddlewaretoken")
+
+    def test_it_needs_answers_and_a_known_format(self) -> None:
+        url = reverse("blueprint:plan_download", kwargs={"fmt": "html"})
+        self.assertRedirects(self.client.get(url), START)
+        self.client.post(START)
+        self.assertEqual(
+            self.client.get(reverse("blueprint:plan_download", kwargs={"fmt": "xls"})).status_code,
+            404,
+        )
