@@ -29,7 +29,7 @@ from weerbaar.blueprint.notifications import (
     notify_platform_admins_of_request,
     notify_requester_of_rejection,
 )
-from weerbaar.blueprint.rules import STEPS, make_plan
+from weerbaar.blueprint.rules import STEPS, Plan, make_plan
 from weerbaar.coalitions.actions import do_create_coalition
 from weerbaar.coalitions.choices import AreaKind
 from weerbaar.coalitions.models import Coalition
@@ -150,6 +150,24 @@ def _check_submitted(blueprint: BlueprintRequest) -> None:
         )
 
 
+def _create_plan_tasks(coalition: Coalition, plan: Plan) -> None:
+    """The plan's tasks as the coalition's checklist, after any tasks it has already."""
+    first = _next_position(coalition)
+    PlanTask.objects.bulk_create(
+        PlanTask(
+            coalition=coalition,
+            phase=task.phase,
+            title=str(task.title)[:200],
+            description=str(task.description),
+            owner=str(task.who)[:150],
+            due_date=task.due(plan.start),
+            rule=task.rule,
+            position=first + position,
+        )
+        for position, task in enumerate(plan.all_tasks())
+    )
+
+
 @transaction.atomic
 def do_approve_blueprint(
     actor: User,
@@ -191,18 +209,43 @@ def do_approve_blueprint(
             body=plan.covenant_markdown(),
             request=request,
         )
-        PlanTask.objects.bulk_create(
-            PlanTask(
-                coalition=coalition,
-                phase=task.phase,
-                title=str(task.title)[:200],
-                description=str(task.description),
-                owner=str(task.who)[:150],
-                due_date=task.due(plan.start),
-                rule=task.rule,
-                position=position,
-            )
-            for position, task in enumerate(plan.all_tasks())
+        _create_plan_tasks(coalition, plan)
+    locked.status = RequestStatus.APPROVED
+    locked.coalition = coalition
+    locked.decided_by = actor
+    locked.decided_at = timezone.now()
+    locked.save()
+    do_record_audit_entry(
+        AuditAction.BLUEPRINT_APPROVED,
+        actor=actor,
+        request=request,
+        coalition=coalition,
+        target=locked,
+    )
+    return coalition
+
+
+@transaction.atomic
+def do_attach_blueprint(
+    actor: User,
+    blueprint: BlueprintRequest,
+    coalition: Coalition,
+    *,
+    today: datetime.date | None = None,
+    request: HttpRequest | None = None,
+) -> Coalition:
+    """Give an existing coalition the plan instead of creating a new one: for a region that
+    turns out to have a coalition here already. The plan's tasks join its checklist; nobody
+    is invited, because the coalition already has its coordinators."""
+    locked = _lock(blueprint)
+    _check_submitted(locked)
+    if BlueprintRequest.objects.filter(coalition=coalition).exists():
+        raise BlueprintError(
+            _("%(name)s already has a plan from a blueprint.") % {"name": coalition.name}
+        )
+    with translation.override(settings.LANGUAGE_CODE):
+        _create_plan_tasks(
+            coalition, make_plan(locked.get_answers(), today or timezone.localdate())
         )
     locked.status = RequestStatus.APPROVED
     locked.coalition = coalition
@@ -215,6 +258,7 @@ def do_approve_blueprint(
         request=request,
         coalition=coalition,
         target=locked,
+        detail={"attached": True},
     )
     return coalition
 

@@ -315,6 +315,14 @@ class ApproveForm(Form):
         return slug
 
 
+class AttachForm(Form):
+    coalition = forms.ModelChoiceField(
+        label=_("Existing coalition"),
+        queryset=Coalition.objects.filter(blueprint_request__isnull=True),
+        help_text=_("Only coalitions that have no plan from a blueprint yet."),
+    )
+
+
 class RejectForm(Form):
     note = forms.CharField(
         label=_("Why not"),

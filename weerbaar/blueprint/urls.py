@@ -16,6 +16,7 @@ urlpatterns = [
     path("platform/blauwdrukken/", views.requests, name="requests"),
     path("platform/blauwdrukken/<int:request_id>/", views.review, name="review"),
     path("platform/blauwdrukken/<int:request_id>/goedkeuren/", views.approve, name="approve"),
+    path("platform/blauwdrukken/<int:request_id>/koppelen/", views.attach, name="attach"),
     path("platform/blauwdrukken/<int:request_id>/afwijzen/", views.reject, name="reject"),
     path("<slug:slug>/beheer/plan/", views.checklist, name="checklist"),
     path("<slug:slug>/beheer/plan/taken/nieuw/", views.add_task, name="add_task"),

@@ -20,6 +20,7 @@ from weerbaar.blueprint.actions import (
     BlueprintError,
     do_add_plan_task,
     do_approve_blueprint,
+    do_attach_blueprint,
     do_invite_interested_organisations,
     do_reject_blueprint,
     do_save_blueprint_step,
@@ -35,6 +36,7 @@ from weerbaar.blueprint.choices import Dimension, Level, Phase, RequestStatus, T
 from weerbaar.blueprint.forms import (
     STEP_FORMS,
     ApproveForm,
+    AttachForm,
     NewTaskForm,
     RejectForm,
     StepForm,
@@ -339,9 +341,14 @@ def _review(
     blueprint: BlueprintRequest,
     approve_form: ApproveForm | None = None,
     reject_form: RejectForm | None = None,
+    attach_form: AttachForm | None = None,
     status: int = 200,
 ) -> HttpResponse:
     context = _plan_context(blueprint)
+    if attach_form is None:
+        matches = context["existing_coalitions"]
+        attach_form = AttachForm(initial={"coalition": matches[0].pk if matches else None})
+    context["attach_form"] = attach_form
     answers = context["answers"]
     if approve_form is None:
         from django.utils.text import slugify
@@ -385,6 +392,30 @@ def approve(request: HttpRequest, request_id: int) -> HttpResponse:
     messages.success(
         request,
         _("%(name)s has been created and its coordinator has been invited.")
+        % {"name": coalition.name},
+    )
+    return redirect("blueprint:requests")
+
+
+@requires(Permission.REVIEW_BLUEPRINT_REQUESTS)
+@require_POST
+def attach(request: HttpRequest, request_id: int) -> HttpResponse:
+    blueprint = get_object_or_404(
+        BlueprintRequest.objects.exclude(status=RequestStatus.DRAFT), pk=request_id
+    )
+    form = AttachForm(request.POST)
+    if not form.is_valid():
+        return _review(request, blueprint, attach_form=form)
+    try:
+        coalition = do_attach_blueprint(
+            cast(User, request.user), blueprint, form.cleaned_data["coalition"], request=request
+        )
+    except BlueprintError as error:
+        messages.error(request, str(error))
+        return redirect("blueprint:review", request_id=request_id)
+    messages.success(
+        request,
+        _("The plan's tasks have been added to the checklist of %(name)s.")
         % {"name": coalition.name},
     )
     return redirect("blueprint:requests")

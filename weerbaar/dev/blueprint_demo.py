@@ -6,11 +6,11 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from weerbaar.accounts.models import User
 from weerbaar.blueprint.actions import (
-    do_add_plan_task,
+    do_attach_blueprint,
     do_save_blueprint_step,
     do_save_maturity_scan,
     do_start_blueprint,
@@ -19,9 +19,9 @@ from weerbaar.blueprint.actions import (
 )
 from weerbaar.blueprint.choices import TaskStatus
 from weerbaar.blueprint.maturity import get_facts
-from weerbaar.blueprint.models import BlueprintRequest
-from weerbaar.blueprint.rules import Answers, make_plan
+from weerbaar.blueprint.models import BlueprintRequest, PlanTask
 from weerbaar.coalitions.models import Coalition
+from weerbaar.coalitions.tenancy import for_coalition
 
 # A region that went through the wizard and asks for its own coalition.
 RIVIERENLAND: dict[str, dict[str, Any]] = {
@@ -77,30 +77,28 @@ def load_blueprint_request() -> BlueprintRequest:
     )
 
 
-def load_plan_half_way(coalition: Coalition, coordinator: User) -> None:
-    """Zeeuwse Kust started nine months ago: tasks due before today are mostly done."""
+def load_plan_half_way(coalition: Coalition, coordinator: User, admin: User) -> None:
+    """Zeeuwse Kust started nine months ago from the blueprint; the platform admin gave its
+    plan to the coalition. Tasks due before today are done, but one."""
     today = timezone.localdate()
     start = today - datetime.timedelta(weeks=39)
-    answers = Answers.from_json({**ZEEUWSE_KUST_ANSWERS, "start": {"start": start.isoformat()}})
-    with translation.override("nl"):
-        plan = make_plan(answers, today)
-        for index, task in enumerate(plan.all_tasks()):
-            added = do_add_plan_task(
-                coordinator,
-                coalition,
-                phase=task.phase,
-                title=str(task.title),
-                owner=str(task.who),
-                due_date=task.due(plan.start),
-                description=str(task.description),
-            )
-            if added.due_date is None or added.due_date >= today:
-                continue
-            # One past task is left open, so the checklist shows what "overdue" looks like.
-            status = TaskStatus.IN_PROGRESS if index == 5 else TaskStatus.DONE
-            do_update_plan_task(
-                coordinator, added, status=status, owner=added.owner, due_date=added.due_date
-            )
+    blueprint, _token = do_start_blueprint()
+    for step, data in {**ZEEUWSE_KUST_ANSWERS, "start": {"start": start.isoformat()}}.items():
+        do_save_blueprint_step(blueprint, step, data)
+    do_submit_blueprint(
+        blueprint,
+        contact_name=coordinator.full_name,
+        contact_email=coordinator.email,
+        contact_organisation="Gemeente Vlissingen",
+    )
+    do_attach_blueprint(admin, blueprint, coalition, today=start)
+    tasks = for_coalition(PlanTask.objects.all(), coalition).filter(due_date__lt=today)
+    for index, task in enumerate(tasks):
+        # One past task is left in progress, so the checklist shows what "overdue" looks like.
+        status = TaskStatus.IN_PROGRESS if index == 5 else TaskStatus.DONE
+        do_update_plan_task(
+            coordinator, task, status=status, owner=task.owner, due_date=task.due_date
+        )
 
 
 def load_maturity_scans(coalition: Coalition, coordinator: User) -> None:
@@ -124,7 +122,7 @@ def load_maturity_scans(coalition: Coalition, coordinator: User) -> None:
         )
 
 
-def load_blueprint(zeeuwse_kust: Coalition, coordinator: User) -> None:
-    load_plan_half_way(zeeuwse_kust, coordinator)
+def load_blueprint(zeeuwse_kust: Coalition, coordinator: User, admin: User) -> None:
+    load_plan_half_way(zeeuwse_kust, coordinator, admin)
     load_maturity_scans(zeeuwse_kust, coordinator)
     load_blueprint_request()

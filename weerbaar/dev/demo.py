@@ -521,7 +521,7 @@ def load_demo() -> None:
     load_knowledge(voorbeeldstad, logins["cees@voorbeeldstad.example"], VOORBEELDSTAD_ITEMS)
     zeeuwse_kust = Coalition.objects.get(slug=OTHER_SLUG)
     load_knowledge(zeeuwse_kust, logins["eva@zeeuwse-kust.example"], ZEEUWSE_KUST_ITEMS)
-    load_blueprint(zeeuwse_kust, logins["eva@zeeuwse-kust.example"])
+    load_blueprint(zeeuwse_kust, logins["eva@zeeuwse-kust.example"], admin)
 
 
 def get_totp_secret(user: User) -> str | None:

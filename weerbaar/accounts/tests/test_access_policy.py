@@ -162,6 +162,7 @@ SAMPLE_KWARGS: dict[str, Sample] = {
     "blueprint:requests": {},
     "blueprint:review": lambda t: {"request_id": t.blueprint_request.pk},
     "blueprint:approve": lambda t: {"request_id": t.blueprint_request.pk},
+    "blueprint:attach": lambda t: {"request_id": t.blueprint_request.pk},
     "blueprint:reject": lambda t: {"request_id": t.blueprint_request.pk},
     "blueprint:checklist": {"slug": "voorbeeldstad"},
     "blueprint:add_task": {"slug": "voorbeeldstad"},

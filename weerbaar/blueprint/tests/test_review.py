@@ -12,6 +12,7 @@ from weerbaar.accounts.models import Invitation
 from weerbaar.audit.choices import AuditAction
 from weerbaar.audit.models import AuditEntry
 from weerbaar.blueprint.actions import (
+    do_add_plan_task,
     do_save_blueprint_step,
     do_start_blueprint,
     do_submit_blueprint,
@@ -187,3 +188,34 @@ class ReviewTestCase(PersonasTestCase):
         self.assertContains(response, "Een andere coalitie heeft dit webadres al.")
         self.blueprint.refresh_from_db()
         self.assertEqual(self.blueprint.status, RequestStatus.SUBMITTED)
+
+    def test_it_gives_the_plan_to_an_existing_coalition_instead(self) -> None:
+        do_add_plan_task(self.pieter, self.other_coalition, phase=Phase.URGENCY, title="Eigen taak")
+        review = self.client.get(
+            reverse("blueprint:review", kwargs={"request_id": self.blueprint.pk})
+        )
+        self.assertContains(review, "Of geef het plan aan een bestaande coalitie")
+
+        response = self.client.post(
+            reverse("blueprint:attach", kwargs={"request_id": self.blueprint.pk}),
+            {"coalition": self.other_coalition.pk},
+        )
+
+        self.assertRedirects(response, reverse("blueprint:requests"))
+        self.blueprint.refresh_from_db()
+        self.assertEqual(
+            (self.blueprint.status, self.blueprint.coalition),
+            (RequestStatus.APPROVED, self.other_coalition),
+        )
+        tasks = PlanTask.objects.filter(coalition=self.other_coalition).order_by("position")
+        self.assertEqual(tasks[0].title, "Eigen taak")
+        self.assertGreater(tasks.count(), 20)
+        self.assertFalse(Invitation.objects.filter(email="els@middelburg.example").exists())
+        self.assertEqual(Coalition.objects.count(), 2)
+        second = submitted_request()
+        again = self.client.post(
+            reverse("blueprint:attach", kwargs={"request_id": second.pk}),
+            {"coalition": self.other_coalition.pk},
+        )
+        self.assertEqual(again.status_code, 200)
+        self.assertContains(again, 'aria-invalid="true"')

@@ -67,9 +67,10 @@ class DemoTestCase(TestCase):
         with self.captureOnCommitCallbacks(execute=True):
             load_demo()
 
-        request = BlueprintRequest.objects.get()
-        self.assertEqual(request.status, RequestStatus.SUBMITTED)
-        self.assertEqual(request.get_name(), "Online Coalitie Rivierenland")
+        waiting = BlueprintRequest.objects.get(status=RequestStatus.SUBMITTED)
+        self.assertEqual(waiting.get_name(), "Online Coalitie Rivierenland")
+        started = BlueprintRequest.objects.get(status=RequestStatus.APPROVED)
+        self.assertEqual(started.coalition, Coalition.objects.get(slug="zeeuwse-kust"))
         tasks = PlanTask.objects.filter(coalition__slug="zeeuwse-kust")
         done = tasks.filter(status=TaskStatus.DONE).count()
         self.assertGreater(done, 3)
