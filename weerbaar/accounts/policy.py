@@ -90,6 +90,7 @@ class Permission(StrEnum):
     USE_BLUEPRINT = "use_blueprint"
     REVIEW_BLUEPRINT_REQUESTS = "review_blueprint_requests"
     MANAGE_PLAN = "manage_plan"
+    MANAGE_MATURITY_SCAN = "manage_maturity_scan"
 
 
 EVERY_ROLE = frozenset(Role)
@@ -185,6 +186,8 @@ POLICY: dict[Permission, Rule] = {
     Permission.USE_BLUEPRINT: Rule(Audience.ANYONE, before_mfa=True),
     Permission.REVIEW_BLUEPRINT_REQUESTS: Rule(Audience.PLATFORM_ADMIN),
     Permission.MANAGE_PLAN: _roles(Role.COORDINATOR),
+    # The yearly self-assessment; other coalitions are seen only as an average of several.
+    Permission.MANAGE_MATURITY_SCAN: _roles(Role.COORDINATOR),
 }
 
 

@@ -105,6 +105,8 @@ class AuditAction(models.TextChoices):
     PLAN_TASK_ADDED = "plan_task_added", _("Added a plan task")
     PLAN_TASK_UPDATED = "plan_task_updated", _("Changed a plan task")
     PLAN_ORGANISATIONS_INVITED = "plan_orgs_invited", _("Invited the interested organisations")
+    BLUEPRINT_DRAFTS_DELETED = "blueprint_drafts_deleted", _("Deleted expired blueprint answers")
+    MATURITY_SCAN_SAVED = "maturity_scan_saved", _("Saved the maturity scan")
     DATA_EXPORTED = "data_exported", _("Exported coalition data")
     ACCESS_DENIED = "access_denied", _("Was refused access")
 

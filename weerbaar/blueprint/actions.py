@@ -19,8 +19,17 @@ from weerbaar.accounts.models import User
 from weerbaar.audit.actions import do_record_audit_entry
 from weerbaar.audit.choices import AuditAction
 from weerbaar.blueprint.choices import Phase, RequestStatus, TaskStatus
-from weerbaar.blueprint.models import BlueprintRequest, PlanTask, hash_blueprint_token
-from weerbaar.blueprint.rules import STEPS, make_plan
+from weerbaar.blueprint.models import (
+    BlueprintRequest,
+    MaturityScan,
+    PlanTask,
+    hash_blueprint_token,
+)
+from weerbaar.blueprint.notifications import (
+    notify_platform_admins_of_request,
+    notify_requester_of_rejection,
+)
+from weerbaar.blueprint.rules import STEPS, Plan, make_plan
 from weerbaar.coalitions.actions import do_create_coalition
 from weerbaar.coalitions.choices import AreaKind
 from weerbaar.coalitions.models import Coalition
@@ -51,6 +60,21 @@ def do_start_blueprint() -> tuple[BlueprintRequest, str]:
         expires_at=timezone.now() + timedelta(days=settings.BLUEPRINT_VALID_DAYS),
     )
     return blueprint, token
+
+
+@transaction.atomic
+def do_delete_expired_blueprints() -> int:
+    """Delete unfinished wizards whose link expired: they hold names and e-mail addresses of
+    organisations nobody will act on. Returns how many; idempotent."""
+    count, _deleted = BlueprintRequest.objects.expired_drafts(timezone.now()).delete()
+    if count:
+        do_record_audit_entry(
+            AuditAction.BLUEPRINT_DRAFTS_DELETED,
+            actor=None,
+            actor_label="system",
+            detail={"count": count},
+        )
+    return count
 
 
 def _lock(blueprint: BlueprintRequest) -> BlueprintRequest:
@@ -114,6 +138,7 @@ def do_submit_blueprint(
         request=request,
         target=locked,
     )
+    transaction.on_commit(lambda: notify_platform_admins_of_request(locked))
     return locked
 
 
@@ -123,6 +148,24 @@ def _check_submitted(blueprint: BlueprintRequest) -> None:
             _("This request has already been handled (%(status)s).")
             % {"status": blueprint.get_status_display()}
         )
+
+
+def _create_plan_tasks(coalition: Coalition, plan: Plan) -> None:
+    """The plan's tasks as the coalition's checklist, after any tasks it has already."""
+    first = _next_position(coalition)
+    PlanTask.objects.bulk_create(
+        PlanTask(
+            coalition=coalition,
+            phase=task.phase,
+            title=str(task.title)[:200],
+            description=str(task.description),
+            owner=str(task.who)[:150],
+            due_date=task.due(plan.start),
+            rule=task.rule,
+            position=first + position,
+        )
+        for position, task in enumerate(plan.all_tasks())
+    )
 
 
 @transaction.atomic
@@ -166,18 +209,43 @@ def do_approve_blueprint(
             body=plan.covenant_markdown(),
             request=request,
         )
-        PlanTask.objects.bulk_create(
-            PlanTask(
-                coalition=coalition,
-                phase=task.phase,
-                title=str(task.title)[:200],
-                description=str(task.description),
-                owner=str(task.who)[:150],
-                due_date=task.due(plan.start),
-                rule=task.rule,
-                position=position,
-            )
-            for position, task in enumerate(plan.all_tasks())
+        _create_plan_tasks(coalition, plan)
+    locked.status = RequestStatus.APPROVED
+    locked.coalition = coalition
+    locked.decided_by = actor
+    locked.decided_at = timezone.now()
+    locked.save()
+    do_record_audit_entry(
+        AuditAction.BLUEPRINT_APPROVED,
+        actor=actor,
+        request=request,
+        coalition=coalition,
+        target=locked,
+    )
+    return coalition
+
+
+@transaction.atomic
+def do_attach_blueprint(
+    actor: User,
+    blueprint: BlueprintRequest,
+    coalition: Coalition,
+    *,
+    today: datetime.date | None = None,
+    request: HttpRequest | None = None,
+) -> Coalition:
+    """Give an existing coalition the plan instead of creating a new one: for a region that
+    turns out to have a coalition here already. The plan's tasks join its checklist; nobody
+    is invited, because the coalition already has its coordinators."""
+    locked = _lock(blueprint)
+    _check_submitted(locked)
+    if BlueprintRequest.objects.filter(coalition=coalition).exists():
+        raise BlueprintError(
+            _("%(name)s already has a plan from a blueprint.") % {"name": coalition.name}
+        )
+    with translation.override(settings.LANGUAGE_CODE):
+        _create_plan_tasks(
+            coalition, make_plan(locked.get_answers(), today or timezone.localdate())
         )
     locked.status = RequestStatus.APPROVED
     locked.coalition = coalition
@@ -190,6 +258,7 @@ def do_approve_blueprint(
         request=request,
         coalition=coalition,
         target=locked,
+        detail={"attached": True},
     )
     return coalition
 
@@ -209,6 +278,7 @@ def do_reject_blueprint(
     do_record_audit_entry(
         AuditAction.BLUEPRINT_REJECTED, actor=actor, request=request, target=locked
     )
+    transaction.on_commit(lambda: notify_requester_of_rejection(locked))
     return locked
 
 
@@ -308,3 +378,32 @@ def do_invite_interested_organisations(
         detail={"count": len(organisations)},
     )
     return len(organisations)
+
+
+@transaction.atomic
+def do_save_maturity_scan(
+    actor: User,
+    coalition: Coalition,
+    *,
+    year: int,
+    levels: dict[str, int],
+    facts: dict[str, Any],
+    request: HttpRequest | None = None,
+) -> MaturityScan:
+    """Store a year's levels (one scan per coalition and year; saving again replaces it)."""
+    scan, created = MaturityScan.objects.select_for_update().get_or_create(
+        coalition=coalition, year=year
+    )
+    scan.levels = dict(levels)
+    scan.facts = dict(facts)
+    scan.updated_by = actor
+    scan.save()
+    do_record_audit_entry(
+        AuditAction.MATURITY_SCAN_SAVED,
+        actor=actor,
+        request=request,
+        coalition=coalition,
+        target=scan,
+        detail={"year": year, "new": created},
+    )
+    return scan

@@ -62,3 +62,23 @@ class TaskStatus(models.TextChoices):
     OPEN = "open", _("To do")
     IN_PROGRESS = "in_progress", _("In progress")
     DONE = "done", _("Done")
+
+
+class Dimension(models.TextChoices):
+    """What the yearly maturity scan looks at; the keys are stored, so never rename one."""
+
+    PARTNERS = "partners", _("Partners and domains")
+    COVENANT = "covenant", _("Covenant and commitments")
+    KNOWLEDGE = "knowledge", _("Knowledge sharing")
+    INTERVENTIONS = "interventions", _("Interventions and experiments")
+    SIGNALLING = "signalling", _("Signalling and trends")
+    REFERRAL = "referral", _("Referral")
+    EMBEDDING = "embedding", _("Embedding and funding")
+
+
+class Level(models.IntegerChoices):
+    NOT_STARTED = 0, _("0 — not started")
+    FIRST_STEPS = 1, _("1 — first steps")
+    UNDER_WAY = 2, _("2 — under way")
+    WORKING = 3, _("3 — working well")
+    EMBEDDED = 4, _("4 — embedded and lasting")

@@ -12,6 +12,8 @@ from django.utils.translation import gettext_lazy as _
 
 from weerbaar.blueprint.choices import (
     BudgetRange,
+    Dimension,
+    Level,
     Phase,
     PopulationBracket,
     ProgrammeSize,
@@ -313,6 +315,14 @@ class ApproveForm(Form):
         return slug
 
 
+class AttachForm(Form):
+    coalition = forms.ModelChoiceField(
+        label=_("Existing coalition"),
+        queryset=Coalition.objects.filter(blueprint_request__isnull=True),
+        help_text=_("Only coalitions that have no plan from a blueprint yet."),
+    )
+
+
 class RejectForm(Form):
     note = forms.CharField(
         label=_("Why not"),
@@ -347,3 +357,25 @@ class NewTaskForm(Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+
+
+class MaturityScanForm(Form):
+    """One level per dimension; see ``get_maturity_scan_form`` for the help texts."""
+
+    def levels(self) -> dict[str, int]:
+        return {d.value: int(self.cleaned_data[d.value]) for d in Dimension}
+
+
+def get_maturity_scan_form(facts: dict[str, list[str]]) -> type[MaturityScanForm]:
+    """The scan's form, each dimension's help text saying what the coalition's data shows."""
+    fields = {
+        d.value: forms.TypedChoiceField(
+            label=d.label,
+            choices=Level.choices,
+            coerce=int,
+            widget=forms.RadioSelect,
+            help_text=" ".join(facts.get(d.value, [])),
+        )
+        for d in Dimension
+    }
+    return type("MaturityScanForm", (MaturityScanForm,), fields)

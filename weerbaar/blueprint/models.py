@@ -120,3 +120,34 @@ class PlanTask(models.Model):
             and self.due_date is not None
             and self.due_date < (today or timezone.localdate())
         )
+
+
+class MaturityScan(models.Model):
+    """A coalition's self-assessment of one year: a level per dimension, and the figures from
+    its own data that were offered as a starting point (kept, so history shows what was)."""
+
+    coalition = models.ForeignKey(
+        Coalition, on_delete=models.CASCADE, related_name="maturity_scans"
+    )
+    year = models.PositiveIntegerField(_("year"))
+    levels: models.JSONField[dict[str, int], dict[str, int]] = models.JSONField(default=dict)
+    facts: models.JSONField[dict[str, Any], dict[str, Any]] = models.JSONField(default=dict)
+    updated_by = models.ForeignKey(
+        "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["year"]
+        constraints = [
+            models.UniqueConstraint(fields=["coalition", "year"], name="maturityscan_once_a_year"),
+        ]
+        verbose_name = _("maturity scan")
+        verbose_name_plural = _("maturity scans")
+
+    def __str__(self) -> str:
+        return f"{self.coalition} {self.year}"
+
+    def average(self) -> float:
+        values = list(self.levels.values())
+        return round(sum(values) / len(values), 1) if values else 0.0

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime
 from typing import TYPE_CHECKING
 
 from django.db import models
@@ -13,6 +14,9 @@ if TYPE_CHECKING:
 class BlueprintRequestQuerySet(models.QuerySet["BlueprintRequest"]):
     def submitted(self) -> BlueprintRequestQuerySet:
         return self.filter(status=RequestStatus.SUBMITTED)
+
+    def expired_drafts(self, now: datetime.datetime) -> BlueprintRequestQuerySet:
+        return self.filter(status=RequestStatus.DRAFT, expires_at__lte=now)
 
     def handled(self) -> BlueprintRequestQuerySet:
         return self.filter(status__in=[RequestStatus.APPROVED, RequestStatus.REJECTED])

@@ -615,8 +615,10 @@ def get_partner_advice(answers: Answers) -> tuple[list[PartnerAdvice], list[Warn
         if domain.value in answers.domains_reachable:
             reason = _("%(reason)s You can reach them already: start here.") % {"reason": reason}
         advice.append(PartnerAdvice(domain, reason, "R8", True))
-    if Domain.PUBLIC_ORDER_SAFETY.value not in on_board and (
-        Domain.SOCIAL_DEVELOPMENT.value not in on_board
+    if (
+        "domains" in answers.answered
+        and Domain.PUBLIC_ORDER_SAFETY.value not in on_board
+        and Domain.SOCIAL_DEVELOPMENT.value not in on_board
     ):
         warnings.append(
             Warning(
@@ -754,7 +756,12 @@ def make_plan(answers: Answers, today: datetime.date) -> Plan:
     tasks = get_tasks(answers, windows)
     start = answers.start or today
     phases = [
-        PhasePlan(phase, *windows[phase], [t for t in tasks if t.phase == phase], start)
+        PhasePlan(
+            phase,
+            *windows[phase],
+            sorted((t for t in tasks if t.phase == phase), key=lambda t: t.week),
+            start,
+        )
         for phase in Phase
     ]
     partners, warnings = get_partner_advice(answers)

@@ -3,8 +3,10 @@ from __future__ import annotations
 from typing import Any, cast
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.db import IntegrityError
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -18,9 +20,11 @@ from weerbaar.blueprint.actions import (
     BlueprintError,
     do_add_plan_task,
     do_approve_blueprint,
+    do_attach_blueprint,
     do_invite_interested_organisations,
     do_reject_blueprint,
     do_save_blueprint_step,
+    do_save_maturity_scan,
     do_start_blueprint,
     do_submit_blueprint,
     do_update_plan_task,
@@ -28,22 +32,34 @@ from weerbaar.blueprint.actions import (
     get_missing_steps,
 )
 from weerbaar.blueprint.catalogue import find_interventions
-from weerbaar.blueprint.choices import Phase, RequestStatus, TaskStatus
+from weerbaar.blueprint.choices import Dimension, Level, Phase, RequestStatus, TaskStatus
 from weerbaar.blueprint.forms import (
     STEP_FORMS,
     ApproveForm,
+    AttachForm,
     NewTaskForm,
     RejectForm,
     StepForm,
     SubmitForm,
     TaskForm,
+    get_maturity_scan_form,
 )
-from weerbaar.blueprint.models import BlueprintRequest, PlanTask
+from weerbaar.blueprint.maturity import (
+    Facts,
+    describe_facts,
+    get_aggregate,
+    get_facts,
+    get_next_steps,
+    suggest_levels,
+)
+from weerbaar.blueprint.models import BlueprintRequest, MaturityScan, PlanTask
 from weerbaar.blueprint.progress import get_phase_progress
 from weerbaar.blueprint.regions import get_coalitions_for_region
 from weerbaar.blueprint.rules import STEPS, make_plan
 from weerbaar.coalitions.models import Coalition
 from weerbaar.coalitions.tenancy import for_coalition
+from weerbaar.covenant.views import is_pdf_available, refuse_fetch
+from weerbaar.dashboard.actions import do_record_export
 
 SESSION_TOKEN = "blueprint_token"  # noqa: S105  # a session key, not a secret
 SESSION_DRAFTS = "blueprint_drafts"
@@ -246,6 +262,33 @@ def plan(request: HttpRequest) -> HttpResponse:
 
 
 @requires(Permission.USE_BLUEPRINT)
+def plan_download(request: HttpRequest, fmt: str) -> HttpResponse:
+    """The tailored plan as a file to share with partners: HTML, or PDF where possible."""
+    if fmt not in EXPORT_FORMATS:
+        raise Http404
+    blueprint, _token = _session_blueprint(request)
+    if blueprint is None or blueprint.is_expired():
+        messages.info(request, _("Start the blueprint here, or open your private link."))
+        return redirect("blueprint:start")
+    if fmt == "pdf" and not is_pdf_available():
+        _no_pdf(request)
+        return redirect("blueprint:plan")
+    context = _plan_context(blueprint)
+    html = render_to_string("blueprint/plan_download.html", context, request)
+    if fmt == "pdf":
+        import weasyprint
+
+        pdf = weasyprint.HTML(string=html, url_fetcher=refuse_fetch).write_pdf(
+            pdf_variant="pdf/ua-1"
+        )
+        response = HttpResponse(pdf, content_type="application/pdf")
+    else:
+        response = HttpResponse(html, content_type="text/html; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="plan-op-maat.{fmt}"'
+    return response
+
+
+@requires(Permission.USE_BLUEPRINT)
 @require_POST
 def submit(request: HttpRequest) -> HttpResponse:
     blueprint, token = _session_blueprint(request)
@@ -298,9 +341,14 @@ def _review(
     blueprint: BlueprintRequest,
     approve_form: ApproveForm | None = None,
     reject_form: RejectForm | None = None,
+    attach_form: AttachForm | None = None,
     status: int = 200,
 ) -> HttpResponse:
     context = _plan_context(blueprint)
+    if attach_form is None:
+        matches = context["existing_coalitions"]
+        attach_form = AttachForm(initial={"coalition": matches[0].pk if matches else None})
+    context["attach_form"] = attach_form
     answers = context["answers"]
     if approve_form is None:
         from django.utils.text import slugify
@@ -337,9 +385,37 @@ def approve(request: HttpRequest, request_id: int) -> HttpResponse:
     except BlueprintError as error:
         messages.error(request, str(error))
         return redirect("blueprint:review", request_id=request_id)
+    except IntegrityError:
+        # Another admin took the address between the form's check and the insert.
+        form.add_error("slug", _("Another coalition already has this web address."))
+        return _review(request, blueprint, approve_form=form)
     messages.success(
         request,
         _("%(name)s has been created and its coordinator has been invited.")
+        % {"name": coalition.name},
+    )
+    return redirect("blueprint:requests")
+
+
+@requires(Permission.REVIEW_BLUEPRINT_REQUESTS)
+@require_POST
+def attach(request: HttpRequest, request_id: int) -> HttpResponse:
+    blueprint = get_object_or_404(
+        BlueprintRequest.objects.exclude(status=RequestStatus.DRAFT), pk=request_id
+    )
+    form = AttachForm(request.POST)
+    if not form.is_valid():
+        return _review(request, blueprint, attach_form=form)
+    try:
+        coalition = do_attach_blueprint(
+            cast(User, request.user), blueprint, form.cleaned_data["coalition"], request=request
+        )
+    except BlueprintError as error:
+        messages.error(request, str(error))
+        return redirect("blueprint:review", request_id=request_id)
+    messages.success(
+        request,
+        _("The plan's tasks have been added to the checklist of %(name)s.")
         % {"name": coalition.name},
     )
     return redirect("blueprint:requests")
@@ -468,3 +544,155 @@ def invite_organisations(request: HttpRequest, slug: str) -> HttpResponse:
             "organisations": blueprint.get_answers().organisations if blueprint else (),
         },
     )
+
+
+# The yearly maturity scan
+
+FIRST_SCAN_YEAR = 2015
+
+
+@requires(Permission.MANAGE_MATURITY_SCAN)
+def maturity(request: HttpRequest, slug: str) -> HttpResponse:
+    """Every year's levels, the history as a chart, next steps and the average of others."""
+    coalition: Coalition = request.coalition  # type: ignore[attr-defined]
+    scans = list(for_coalition(MaturityScan.objects.all(), coalition))
+    latest = scans[-1] if scans else None
+    aggregate = None
+    if latest is not None:
+        others = MaturityScan.objects.filter(year=latest.year).exclude(coalition=coalition)
+        aggregate = get_aggregate(scan.levels for scan in others)
+    rows = [
+        {
+            "dimension": d,
+            "levels": [scan.levels.get(d.value, 0) for scan in scans],
+            "average": next((a.average for a in aggregate or [] if a.dimension == d), None),
+        }
+        for d in Dimension
+    ]
+    return render(
+        request,
+        "blueprint/maturity.html",
+        {
+            "scans": scans,
+            "latest": latest,
+            "rows": rows,
+            "history": [{"label": str(scan.year), "value": scan.average()} for scan in scans],
+            "next_steps": get_next_steps(latest.levels) if latest else [],
+            "aggregate_count": aggregate[0].coalitions if aggregate else 0,
+            "this_year": timezone.localdate().year,
+        },
+    )
+
+
+@requires(Permission.MANAGE_MATURITY_SCAN)
+def maturity_scan(request: HttpRequest, slug: str, year: int) -> HttpResponse:
+    coalition: Coalition = request.coalition  # type: ignore[attr-defined]
+    this_year = timezone.localdate().year
+    if not FIRST_SCAN_YEAR <= year <= this_year:
+        messages.error(request, _("Fill in the scan for this year or an earlier one."))
+        return redirect("blueprint:maturity", slug=slug)
+    scan = for_coalition(MaturityScan.objects.all(), coalition).filter(year=year).first()
+    # An earlier year keeps the figures it was filled in with; this year's are read afresh.
+    stored = Facts.from_json(scan.facts) if scan is not None and year != this_year else None
+    facts = stored or get_facts(coalition, year)
+    initial = scan.levels if scan is not None else suggest_levels(facts)
+    form = get_maturity_scan_form(describe_facts(facts))(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        do_save_maturity_scan(
+            cast(User, request.user),
+            coalition,
+            year=year,
+            levels=form.levels(),
+            facts=facts.as_json(),
+            request=request,
+        )
+        messages.success(
+            request, _("The maturity scan of %(year)s has been saved.") % {"year": year}
+        )
+        return redirect("blueprint:maturity", slug=slug)
+    return render(
+        request,
+        "blueprint/maturity_scan.html",
+        {"form": form, "year": year, "suggested": scan is None},
+    )
+
+
+# Exports: a standalone HTML file, or a PDF where WeasyPrint is installed
+
+
+EXPORT_FORMATS = ("html", "pdf")
+
+
+def _export(
+    request: HttpRequest, coalition: Coalition, name: str, context: dict[str, Any], rows: int
+) -> HttpResponse | None:
+    """The export as a download, or ``None`` when a PDF cannot be made here."""
+    fmt = context["format"]
+    if fmt == "pdf" and not is_pdf_available():
+        return None
+    html = render_to_string("blueprint/export.html", {**context, "coalition": coalition}, request)
+    do_record_export(cast(User, request.user), coalition, name, rows, request=request)
+    if fmt == "pdf":
+        import weasyprint
+
+        pdf = weasyprint.HTML(string=html, url_fetcher=refuse_fetch).write_pdf(
+            pdf_variant="pdf/ua-1"
+        )
+        response = HttpResponse(pdf, content_type="application/pdf")
+    else:
+        response = HttpResponse(html, content_type="text/html; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{name}-{coalition.slug}.{fmt}"'
+    return response
+
+
+def _no_pdf(request: HttpRequest) -> None:
+    messages.info(
+        request,
+        _("A PDF cannot be made here; print this page or save it as PDF from your browser."),
+    )
+
+
+@requires(Permission.MANAGE_PLAN)
+def plan_export(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
+    coalition: Coalition = request.coalition  # type: ignore[attr-defined]
+    if fmt not in EXPORT_FORMATS:
+        raise Http404
+    tasks = list(for_coalition(PlanTask.objects.all(), coalition))
+    context = {
+        "format": fmt,
+        "phases": get_phase_progress(tasks, timezone.localdate()),
+        "title": _("Plan of %(name)s") % {"name": coalition.name},
+    }
+    response = _export(request, coalition, "plan", context, len(tasks))
+    if response is None:
+        _no_pdf(request)
+        return redirect("blueprint:checklist", slug=slug)
+    return response
+
+
+@requires(Permission.MANAGE_MATURITY_SCAN)
+def maturity_export(request: HttpRequest, slug: str, year: int, fmt: str) -> HttpResponse:
+    coalition: Coalition = request.coalition  # type: ignore[attr-defined]
+    if fmt not in EXPORT_FORMATS:
+        raise Http404
+    scan = get_object_or_404(for_coalition(MaturityScan.objects.all(), coalition), year=year)
+    facts = Facts.from_json(scan.facts)
+    context = {
+        "format": fmt,
+        "scan": scan,
+        "dimensions": [
+            {
+                "label": d.label,
+                "level": Level(scan.levels.get(d.value, 0)).label,
+                "facts": describe_facts(facts).get(d.value, []) if facts else [],
+            }
+            for d in Dimension
+        ],
+        "next_steps": get_next_steps(scan.levels),
+        "title": _("Maturity scan %(year)s of %(name)s") % {"year": year, "name": coalition.name},
+    }
+    response = _export(request, coalition, f"volwassenheidsscan-{year}", context, len(Dimension))
+    if response is None:
+        _no_pdf(request)
+        return redirect("blueprint:maturity", slug=slug)
+    return response

@@ -32,6 +32,7 @@ from weerbaar.covenant.actions import (
     do_sign_covenant,
 )
 from weerbaar.covenant.choices import CommitmentKind
+from weerbaar.dev.blueprint_demo import load_blueprint
 from weerbaar.dev.campaigns_demo import load_campaigns
 from weerbaar.dev.knowledge_demo import VOORBEELDSTAD_ITEMS, ZEEUWSE_KUST_ITEMS, load_knowledge
 from weerbaar.dev.referrals_demo import load_referrals
@@ -524,6 +525,7 @@ def load_demo() -> None:
     load_campaigns(voorbeeldstad, logins["anna@voorbeeldstad.example"])
     zeeuwse_kust = Coalition.objects.get(slug=OTHER_SLUG)
     load_knowledge(zeeuwse_kust, logins["eva@zeeuwse-kust.example"], ZEEUWSE_KUST_ITEMS)
+    load_blueprint(zeeuwse_kust, logins["eva@zeeuwse-kust.example"], admin)
 
 
 def get_totp_secret(user: User) -> str | None:

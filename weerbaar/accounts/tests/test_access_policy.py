@@ -26,6 +26,7 @@ from weerbaar.accounts.policy import POLICY, Audience, Rule
 from weerbaar.blueprint.actions import (
     do_add_plan_task,
     do_save_blueprint_step,
+    do_save_maturity_scan,
     do_start_blueprint,
     do_submit_blueprint,
 )
@@ -320,16 +321,22 @@ SAMPLE_KWARGS: dict[str, Sample] = {
     "blueprint:resume": {"token": FAKE_TOKEN},
     "blueprint:step": {"step": "region"},
     "blueprint:plan": {},
+    "blueprint:plan_download": {"fmt": "html"},
     "blueprint:submit": {},
     "blueprint:requests": {},
     "blueprint:review": lambda t: {"request_id": t.blueprint_request.pk},
     "blueprint:approve": lambda t: {"request_id": t.blueprint_request.pk},
+    "blueprint:attach": lambda t: {"request_id": t.blueprint_request.pk},
     "blueprint:reject": lambda t: {"request_id": t.blueprint_request.pk},
     "blueprint:checklist": {"slug": "voorbeeldstad"},
     "blueprint:add_task": {"slug": "voorbeeldstad"},
     "blueprint:edit_task": lambda t: {"slug": "voorbeeldstad", "task_id": t.plan_task.pk},
     "blueprint:complete_task": lambda t: {"slug": "voorbeeldstad", "task_id": t.plan_task.pk},
     "blueprint:invite_organisations": {"slug": "voorbeeldstad"},
+    "blueprint:maturity": {"slug": "voorbeeldstad"},
+    "blueprint:maturity_scan": {"slug": "voorbeeldstad", "year": 2026},
+    "blueprint:plan_export": {"slug": "voorbeeldstad", "fmt": "html"},
+    "blueprint:maturity_export": {"slug": "voorbeeldstad", "year": 2026, "fmt": "html"},
 }
 
 # The same URLs in the other coalition, Zeeuwse Kust, where only Dirk has a role.
@@ -579,6 +586,10 @@ OTHER_TENANT_KWARGS: dict[str, Sample] = {
         "task_id": t.other_plan_task.pk,
     },
     "blueprint:invite_organisations": {"slug": "zeeuwse-kust"},
+    "blueprint:maturity": {"slug": "zeeuwse-kust"},
+    "blueprint:maturity_scan": {"slug": "zeeuwse-kust", "year": 2026},
+    "blueprint:plan_export": {"slug": "zeeuwse-kust", "fmt": "html"},
+    "blueprint:maturity_export": {"slug": "zeeuwse-kust", "year": 2026, "fmt": "html"},
 }
 
 # Pages that answer "gone" or "not found" for a made-up token while still being reachable, and
@@ -932,6 +943,8 @@ class AccessPolicyTestCase(PersonasTestCase):
             contact_email="els@example.org",
             contact_organisation="Gemeente Veere",
         )
+        for coalition in (cls.coalition, cls.other_coalition):
+            do_save_maturity_scan(cls.anna, coalition, year=2026, levels={"partners": 2}, facts={})
         cls.plan_task, cls.other_plan_task = (
             do_add_plan_task(cls.anna, coalition, phase=Phase.URGENCY, title="Memo")
             for coalition in (cls.coalition, cls.other_coalition)

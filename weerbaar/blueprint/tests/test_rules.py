@@ -115,6 +115,8 @@ class RulesTestCase(SimpleTestCase):
         self.assertEqual([p.phase for p in city.phases], list(Phase))
         for phase in city.phases:
             self.assertTrue(phase.tasks, phase.phase)
+            weeks = [task.week for task in phase.tasks]
+            self.assertEqual(weeks, sorted(weeks), phase.phase)
 
     def test_it_makes_a_general_plan_when_every_step_was_skipped(self) -> None:
         plan = plan_for({})
@@ -124,6 +126,7 @@ class RulesTestCase(SimpleTestCase):
         self.assertTrue(plan.partners)
         self.assertIn("Ambition", plan.covenant_markdown())
         self.assertTrue([w for w in plan.warnings if w.rule == "R11"])
+        self.assertFalse([w for w in plan.warnings if w.rule == "R8"], "domains unknown")
 
     def test_it_ignores_a_broken_start_date(self) -> None:
         answers = Answers.from_json({"start": {"start": "not a date"}})

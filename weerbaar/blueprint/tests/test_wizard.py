@@ -1,8 +1,10 @@
 from __future__ import annotations
 
 import datetime
+from io import StringIO
 from typing import Any
 
+from django.core.management import call_command
 from django.test import TestCase
 from django.urls import reverse
 from django.utils import timezone
@@ -235,3 +237,51 @@ class WizardTestCase(TestCase):
         self.assertEqual(response.status_code, 200)
         self.assertContains(response, 'value="Els de Vries"')
         self.assertContains(response, 'aria-invalid="true"')
+
+
+class ExpiryTestCase(TestCase):
+    def test_it_deletes_only_expired_unfinished_answers_and_logs_it(self) -> None:
+        expired, _token = do_start_blueprint()
+        alive, _token = do_start_blueprint()
+        submitted, _token = do_start_blueprint()
+        BlueprintRequest.objects.filter(pk__in=[expired.pk, submitted.pk]).update(
+            expires_at=timezone.now() - datetime.timedelta(days=1)
+        )
+        BlueprintRequest.objects.filter(pk=submitted.pk).update(status=RequestStatus.SUBMITTED)
+
+        out = StringIO()
+        call_command("delete_expired_blueprints", stdout=out)
+
+        self.assertEqual(
+            set(BlueprintRequest.objects.values_list("pk", flat=True)), {alive.pk, submitted.pk}
+        )
+        self.assertIn("1 expired", out.getvalue())
+        entry = AuditEntry.objects.get(action=AuditAction.BLUEPRINT_DRAFTS_DELETED)
+        self.assertEqual(entry.detail, {"count": 1})
+        call_command("delete_expired_blueprints", stdout=StringIO())
+        self.assertEqual(
+            AuditEntry.objects.filter(action=AuditAction.BLUEPRINT_DRAFTS_DELETED).count(), 1
+        )
+
+
+class PlanDownloadTestCase(TestCase):
+    def test_it_downloads_the_plan_to_share_with_partners(self) -> None:
+        self.client.post(START)
+        self.client.post(step_url("region"), {**REGION, "action": "next"})
+
+        response = self.client.get(reverse("blueprint:plan_download", kwargs={"fmt": "html"}))
+
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("attachment", response["Content-Disposition"])
+        self.assertContains(response, "Online Coalitie Walcheren")
+        self.assertContains(response, "Inspiratiebijeenkomst")
+        self.assertNotContains(response, "csrfmiddlewaretoken")
+
+    def test_it_needs_answers_and_a_known_format(self) -> None:
+        url = reverse("blueprint:plan_download", kwargs={"fmt": "html"})
+        self.assertRedirects(self.client.get(url), START)
+        self.client.post(START)
+        self.assertEqual(
+            self.client.get(reverse("blueprint:plan_download", kwargs={"fmt": "xls"})).status_code,
+            404,
+        )

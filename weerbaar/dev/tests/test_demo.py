@@ -4,6 +4,8 @@ from django.core import mail
 from django.test import TestCase
 
 from weerbaar.accounts.models import Membership
+from weerbaar.blueprint.choices import RequestStatus, TaskStatus
+from weerbaar.blueprint.models import BlueprintRequest, MaturityScan, PlanTask
 from weerbaar.coalitions.models import Coalition
 from weerbaar.covenant.models import Commitment, CovenantVersion, Delivery, Signature
 from weerbaar.dev.demo import BRAM_PARTNER, DEMO_SLUG, load_demo
@@ -60,3 +62,18 @@ class DemoTestCase(TestCase):
         self.assertTrue(visible.exclude(coalition=coalition).exists())
         titles = [r.item.title for r in search_items(visible, "complottheorie")]
         self.assertIn("Complottheorieën in de klas: wat we leerden", titles)
+
+    def test_it_loads_a_blueprint_request_and_a_plan_half_way(self) -> None:
+        with self.captureOnCommitCallbacks(execute=True):
+            load_demo()
+
+        waiting = BlueprintRequest.objects.get(status=RequestStatus.SUBMITTED)
+        self.assertEqual(waiting.get_name(), "Online Coalitie Rivierenland")
+        started = BlueprintRequest.objects.get(status=RequestStatus.APPROVED)
+        self.assertEqual(started.coalition, Coalition.objects.get(slug="zeeuwse-kust"))
+        tasks = PlanTask.objects.filter(coalition__slug="zeeuwse-kust")
+        done = tasks.filter(status=TaskStatus.DONE).count()
+        self.assertGreater(done, 3)
+        self.assertLess(done, tasks.count() - 3)
+        self.assertTrue([t for t in tasks if t.is_overdue()])
+        self.assertEqual(MaturityScan.objects.filter(coalition__slug="zeeuwse-kust").count(), 2)
