@@ -88,6 +88,12 @@ _HUB_ITEMS: list[tuple[str, str | Promise, str | Promise, Permission]] = [
         Permission.MANAGE_PLAN,
     ),
     (
+        "blueprint:maturity",
+        _("Maturity scan"),
+        _("How far the coalition has come, per dimension, year on year."),
+        Permission.MANAGE_MATURITY_SCAN,
+    ),
+    (
         "partners:join_requests",
         _("Join requests"),
         _("Organisations that asked to join."),
