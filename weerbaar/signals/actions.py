@@ -278,6 +278,7 @@ def do_train_theme_model(actor: User | None, coalition: Coalition) -> Classifier
     examples = seed + own
     model = ThemeModel.train(examples)
     evaluation = ThemeModel.evaluate(examples, folds=5)
+    labels = list(evaluation.labels)
     sizes: dict[str, dict[str, int]] = {}
     for label, counter in (
         ("seed", Counter(t for _, t in seed)),
@@ -292,10 +293,14 @@ def do_train_theme_model(actor: User | None, coalition: Coalition) -> Classifier
         seed_examples=len(seed),
         own_examples=len(own),
         evaluation={
-            "labels": list(evaluation.labels),
+            "labels": labels,
             "per_label": {k: list(v) for k, v in evaluation.per_label.items()},
             "macro_f1": evaluation.macro_f1,
-            "confusion": [list(row) for row in evaluation.confusion],
+            # Rows: the confirmed theme; columns: the predicted one, in the order of labels.
+            "confusion": [
+                [evaluation.confusion.get(true, {}).get(predicted, 0) for predicted in labels]
+                for true in labels
+            ],
             "folds": evaluation.folds,
         },
     )

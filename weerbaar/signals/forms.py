@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import logging
 import re
 from typing import Any
 
@@ -9,7 +10,9 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.debug import sensitive_variables
 
 from weerbaar.accounts.models import User
 from weerbaar.coalitions.choices import Theme
@@ -17,6 +20,8 @@ from weerbaar.coalitions.models import Area
 from weerbaar.components.forms import Form
 from weerbaar.signals.choices import AgeGroup, Platform, SignalStatus, Space, Urgency
 from weerbaar.text import redact
+
+logger = logging.getLogger(__name__)
 
 # What is left of a text once placeholders and links are taken out must hold some words.
 _PLACEHOLDER_OR_LINK = re.compile(r"\[[a-z-]+\]|https?://\S+|www\.\S+", re.IGNORECASE)
@@ -30,6 +35,7 @@ class RedactedTextField(forms.CharField):
     messages and ``cleaned_data`` only ever see the redacted text.
     """
 
+    @method_decorator(sensitive_variables())
     def to_python(self, value: Any) -> str:
         text = str(super().to_python(value) or "")
         if self.max_length is not None and len(text) > 2 * self.max_length:
@@ -38,7 +44,16 @@ class RedactedTextField(forms.CharField):
                 _("This text is too long: at most %(limit)d characters.")
                 % {"limit": self.max_length}
             )
-        return redact(text).text if text else text
+        if not text:
+            return text
+        try:
+            return redact(text).text
+        except Exception:
+            # Never a 500 whose report could carry the text: refuse, log only that it happened.
+            logger.warning("Redaction failed on a text of %d characters.", len(text))
+            raise ValidationError(
+                _("This text could not be checked for personal data. Shorten or rephrase it.")
+            ) from None
 
 
 def check_describes_something(text: str) -> None:

@@ -109,6 +109,7 @@ def home(request: HttpRequest, slug: str) -> HttpResponse:
 
 @sensitive_post_parameters(*FREE_TEXT_FIELDS)
 @requires(Permission.REPORT_SIGNAL)
+@sensitive_variables()
 def report(request: HttpRequest, slug: str) -> HttpResponse:
     """Two steps: fill in, then check the redacted text and confirm. The confirm step posts
     the redacted text back; it is redacted again, and when that changes anything (the
@@ -154,6 +155,7 @@ def report(request: HttpRequest, slug: str) -> HttpResponse:
 @sensitive_post_parameters(*FREE_TEXT_FIELDS)
 @requires(Permission.REPORT_SIGNAL)
 @require_POST
+@sensitive_variables()
 def preview(request: HttpRequest, slug: str) -> HttpResponse:
     """The live preview (htmx): the text as it will be stored, and what was taken out."""
     form = PreviewForm(request.POST)
@@ -281,6 +283,7 @@ def signal(request: HttpRequest, slug: str, signal_id: int) -> HttpResponse:
 
 @sensitive_post_parameters(*FREE_TEXT_FIELDS)
 @requires(Permission.TRIAGE_SIGNALS)
+@sensitive_variables()
 def change_status(request: HttpRequest, slug: str, signal_id: int) -> HttpResponse:
     found = _access_signal(request, signal_id)
     if request.method != "POST":
@@ -337,6 +340,7 @@ def themes(request: HttpRequest, slug: str, signal_id: int) -> HttpResponse:
 @sensitive_post_parameters(*FREE_TEXT_FIELDS)
 @requires(Permission.TRIAGE_SIGNALS)
 @require_POST
+@sensitive_variables()
 def note(request: HttpRequest, slug: str, signal_id: int) -> HttpResponse:
     found = _access_signal(request, signal_id)
     form = NoteForm(request.POST)
@@ -355,6 +359,7 @@ def note(request: HttpRequest, slug: str, signal_id: int) -> HttpResponse:
 @sensitive_post_parameters(*FREE_TEXT_FIELDS)
 @requires(Permission.TRIAGE_SIGNALS)
 @require_POST
+@sensitive_variables()
 def follow_up(request: HttpRequest, slug: str, signal_id: int) -> HttpResponse:
     found = _access_signal(request, signal_id)
     form = FollowUpForm(request.POST)

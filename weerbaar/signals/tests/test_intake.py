@@ -141,7 +141,7 @@ class IntakeTestCase(PersonasTestCase):
         self.log_in(self.cees)
         self.client.post(
             self.url(),
-            self.fields(text="Nepnieuws over de school op TikTok gezien.", step="confirm"),
+            self.fields(text="Nepnieuws over de school gaat rond op TikTok.", step="confirm"),
         )
         signal = Signal.objects.get()
 
