@@ -175,7 +175,7 @@ class PrivacyTestCase(PersonasTestCase):
         self.assertTrue(errors)
         for record in errors:
             assert record.exc_info is not None
-            reporter = ExceptionReporter(record.request, *record.exc_info)  # type: ignore[attr-defined]  # django.request adds it
+            reporter = ExceptionReporter(record.request, *record.exc_info)
             self.assert_clean("the error report (HTML)", reporter.get_traceback_html())
             self.assert_clean("the error report (text)", reporter.get_traceback_text())
             self.assert_clean("the log message", record.getMessage())
