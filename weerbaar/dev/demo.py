@@ -33,6 +33,7 @@ from weerbaar.covenant.actions import (
 )
 from weerbaar.covenant.choices import CommitmentKind
 from weerbaar.dev.knowledge_demo import VOORBEELDSTAD_ITEMS, ZEEUWSE_KUST_ITEMS, load_knowledge
+from weerbaar.dev.signals_demo import SIGNAL_ANALYST, SIGNAL_REPORTERS, load_signals
 from weerbaar.partners.actions import (
     do_create_partner,
     do_link_membership_to_partner,
@@ -518,6 +519,7 @@ def load_demo() -> None:
     _load_covenant(voorbeeldstad, logins["anna@voorbeeldstad.example"])
     _load_embedding(voorbeeldstad, logins["anna@voorbeeldstad.example"])
     load_knowledge(voorbeeldstad, logins["cees@voorbeeldstad.example"], VOORBEELDSTAD_ITEMS)
+    load_signals(voorbeeldstad, [logins[e] for e in SIGNAL_REPORTERS], logins[SIGNAL_ANALYST])
     zeeuwse_kust = Coalition.objects.get(slug=OTHER_SLUG)
     load_knowledge(zeeuwse_kust, logins["eva@zeeuwse-kust.example"], ZEEUWSE_KUST_ITEMS)
 

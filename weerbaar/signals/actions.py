@@ -25,8 +25,8 @@ from weerbaar.signals.analysis import find_nearest_signal, suggest_themes
 from weerbaar.signals.choices import ClusterLink, SignalStatus, Source
 from weerbaar.signals.deadlines import get_deadline
 from weerbaar.signals.models import ClassifierModel, Cluster, Signal, SignalDeletion, SignalEvent
+from weerbaar.signals.redaction import redact_for
 from weerbaar.signals.workflow import TransitionError, check_transition
-from weerbaar.text import redact
 from weerbaar.text.classify import ThemeModel, seed_examples
 
 if TYPE_CHECKING:
@@ -69,14 +69,14 @@ def do_report_signal(
     created_at = created_at or timezone.now()
     signal = Signal(
         coalition=coalition,
-        text=redact(text.strip()).text,
+        text=redact_for(coalition, text.strip()),
         platforms=list(platforms),
         space=space,
         age_group=age_group,
         area=area,
         first_seen=first_seen,
         urgency=urgency,
-        actions_taken=redact(actions_taken.strip()).text,
+        actions_taken=redact_for(coalition, actions_taken.strip()),
         reporter=actor,
         organisation=organisation,
         source=source,
@@ -166,7 +166,7 @@ def do_change_signal_status(
         actor,
         from_status=current,
         to_status=target,
-        note=redact(note.strip()).text,
+        note=redact_for(locked.coalition, note.strip()),
         is_feedback=is_feedback and bool(note.strip()),
     )
     _audit_change(actor, locked, request, status=str(target))
@@ -184,7 +184,9 @@ def do_add_signal_note(
 ) -> SignalEvent:
     """A note in the history; with ``is_feedback`` the reporter sees it too."""
     locked = _lock(signal)
-    event = _event(locked, actor, note=redact(note.strip()).text, is_feedback=is_feedback)
+    event = _event(
+        locked, actor, note=redact_for(locked.coalition, note.strip()), is_feedback=is_feedback
+    )
     _audit_change(actor, locked, request, note=True, feedback=is_feedback)
     return event
 
@@ -221,7 +223,7 @@ def do_set_follow_up(
     actor: User, signal: Signal, follow_up: str, *, request: HttpRequest | None = None
 ) -> Signal:
     locked = _lock(signal)
-    locked.follow_up = redact(follow_up.strip()).text[:300]
+    locked.follow_up = redact_for(locked.coalition, follow_up.strip())[:300]
     locked.save(update_fields=["follow_up", "updated_at"])
     _audit_change(actor, locked, request, follow_up=True)
     return locked
