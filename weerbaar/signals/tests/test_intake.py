@@ -24,7 +24,7 @@ class IntakeTestCase(PersonasTestCase):
             "platforms": ["instagram"],
             "space": "closed",
             "age_group": "12_15",
-            "area": str(self.coalition.areas.get().pk),
+            "area": str(self.coalition.areas.get(name="Binnenstad").pk),
             "first_seen": "2026-01-05",
             "urgency": "urgent",
             "actions_taken": "Gesprek gehad met de leerling en de ouders.",
