@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import datetime
 import itertools
+import random
 
 from django.utils import timezone
 
 from weerbaar.accounts.models import User
 from weerbaar.coalitions.models import Coalition
+from weerbaar.partners.models import Partner
 from weerbaar.signals.actions import (
     do_assign_signal,
     do_change_signal_status,
@@ -584,6 +586,7 @@ def load_signals(
     """Report the demo signals as the members would, then let the analyst handle the older
     ones, confirm their themes and train the coalition's theme model on them."""
     now = now or timezone.now()
+    load_everyday_signals(coalition, [*reporters, analyst], now=now)
     areas = {area.name: area for area in coalition.areas.all()}
     partners = list(coalition.partners.order_by("pk"))
     organisations = itertools.cycle(partners or [None])
@@ -625,3 +628,179 @@ def load_signals(
     ):
         do_decide_similar(analyst, signal, accept=True)
     do_train_theme_model(analyst, coalition)
+
+
+# Everyday signals of the past year, composed from what professionals typically write per
+# theme, so the trend monitor has volume: (theme, platforms, space, age group, phenomena).
+_EVERYDAY: list[tuple[str, list[str], str, str, list[str]]] = [
+    (
+        "sextortion",
+        ["instagram", "snapchat"],
+        "closed",
+        "12_15",
+        [
+            "wordt afgeperst met naaktbeelden na een videogesprek",
+            "krijgt berichten van een onbekende die om foto's in ondergoed vraagt",
+            "moet betalen omdat iemand dreigt een naaktfoto door te sturen",
+        ],
+    ),
+    (
+        "disinformation",
+        ["tiktok", "whatsapp"],
+        "open",
+        "16_18",
+        [
+            "deelt een nepbericht over een gevaarlijke situatie bij school",
+            "gelooft een filmpje dat een bekende gebeurtenis in scène is gezet",
+            "stuurt een bewerkte video door die echt nieuws lijkt",
+        ],
+    ),
+    (
+        "conspiracy",
+        ["youtube", "telegram"],
+        "open",
+        "18_24",
+        [
+            "praat na over video's over een geheime elite",
+            "zegt dat de overheid het weer beïnvloedt",
+            "deelt complotfilmpjes over vaccins in de klassenapp",
+        ],
+    ),
+    (
+        "hate",
+        ["x", "tiktok", "instagram"],
+        "open",
+        "16_18",
+        [
+            "maakt filmpjes die een geloofsgroep belachelijk maken",
+            "scheldt in reacties op mensen om hun afkomst",
+            "deelt memes die homo's en lesbiennes bespotten",
+        ],
+    ),
+    (
+        "extremism",
+        ["discord", "telegram"],
+        "closed",
+        "16_18",
+        [
+            "zit in een besloten kanaal dat geweld tegen minderheden verheerlijkt",
+            "deelt teksten van een extremistische beweging op school",
+            "noemt aanslagplegers helden in een gamechat",
+        ],
+    ),
+    (
+        "polarisation",
+        ["tiktok", "instagram"],
+        "open",
+        "16_18",
+        [
+            "zet in filmpjes de ene wijk tegen de andere op",
+            "ruziet online heftig over de oorlog in het Midden-Oosten",
+            "deelt posts die leerlingen in twee kampen verdelen",
+        ],
+    ),
+    (
+        "cyberbullying",
+        ["whatsapp", "snapchat"],
+        "closed",
+        "12_15",
+        [
+            "wordt buitengesloten en uitgescholden in de groepsapp",
+            "wordt gepest met een nepaccount met bewerkte foto's",
+            "ziet een vernederend filmpje van zichzelf rondgaan",
+        ],
+    ),
+    (
+        "scams",
+        ["instagram", "whatsapp"],
+        "open",
+        "18_24",
+        [
+            "wordt benaderd om een bankpas uit te lenen tegen betaling",
+            "verliest geld aan een nepwebwinkel met merkkleding",
+            "stort geld voor een crypto-belegging van een influencer",
+        ],
+    ),
+    (
+        "gaming",
+        ["gaming", "discord"],
+        "open",
+        "12_15",
+        [
+            "gamet tot diep in de nacht en slaapt in de les",
+            "geeft zakgeld uit aan lootboxes en skins",
+            "wordt in de voicechat van een game benaderd door volwassenen",
+        ],
+    ),
+    (
+        "online_unsafety",
+        ["tiktok", "snapchat"],
+        "open",
+        "under_12",
+        [
+            "doet een gevaarlijke challenge na",
+            "deelt de live locatie met onbekenden",
+            "komt in groepen met schokkende filmpjes van geweld",
+        ],
+    ),
+]
+_WHO = [
+    "Een leerling uit de brugklas",
+    "Een jongen van 15 in het jongerencentrum",
+    "Een meisje uit groep 8",
+    "Een groepje leerlingen van het mbo",
+    "Een jongere die de bibliotheek bezoekt",
+    "Een student",
+]
+_AFTER = [
+    "Ouders weten er nog niet van.",
+    "Er zijn meer jongeren die hetzelfde vertellen.",
+    "Het speelt al een paar weken.",
+    "De mentor heeft het gesprek aangegaan.",
+    "Het kwam ter sprake in de les mediawijsheid.",
+]
+# More of some themes in later months, so trends rise and fall.
+_WEIGHTS = {"sextortion": 1.6, "disinformation": 1.2, "scams": 1.3, "gaming": 0.7}
+
+
+def load_everyday_signals(
+    coalition: Coalition,
+    reporters: list[User],
+    *,
+    count: int = 250,
+    now: datetime.datetime | None = None,
+) -> None:
+    """``count`` composed signals over the past year (closed when older than four months)."""
+    now = now or timezone.now()
+    randomizer = random.Random(7)
+    areas = list(coalition.areas.all())
+    partners: list[Partner | None] = [*coalition.partners.order_by("pk")] or [None]
+    analyst = reporters[-1]
+    for index in range(count):
+        days = int(365 * randomizer.random() ** 1.3)
+        recent = days < 120
+        theme, platforms, space, age, phenomena = randomizer.choices(
+            _EVERYDAY,
+            weights=[_WEIGHTS.get(row[0], 1.0) if recent else 1.0 for row in _EVERYDAY],
+        )[0]
+        text = (
+            f"{randomizer.choice(_WHO)} {randomizer.choice(phenomena)} "
+            f"op {randomizer.choice(platforms).capitalize()}. {randomizer.choice(_AFTER)}"
+        )
+        signal = do_report_signal(
+            randomizer.choice(reporters),
+            coalition,
+            text=text,
+            platforms=sorted(set(randomizer.sample(platforms, k=randomizer.randint(1, 2)))),
+            space=space,
+            age_group=age,
+            area=randomizer.choice(areas) if areas else None,
+            first_seen=None,
+            urgency=randomizer.choice(["information", "concern", "concern", "urgent"]),
+            organisation=randomizer.choice(partners),
+            created_at=now - datetime.timedelta(days=days, hours=index % 11),
+        )
+        if days > 120:
+            do_confirm_themes(analyst, signal, [theme])
+            for step in (S.IN_TRIAGE, S.ACTIONED, S.CLOSED):
+                signal = do_change_signal_status(analyst, signal, step)

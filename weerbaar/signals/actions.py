@@ -100,11 +100,18 @@ def do_report_signal(
 
 
 def _join(signal: Signal, other: Signal, how: ClusterLink) -> None:
-    """Put ``signal`` in ``other``'s cluster, making one when ``other`` has none."""
+    """Put ``signal`` in ``other``'s cluster. When only ``signal`` has one, ``other`` joins
+    it; when both have one, the two clusters merge, so no signal is ever left behind."""
     if other.cluster_id is None:
-        other.cluster = Cluster.objects.create(coalition=signal.coalition)
+        other.cluster_id = (
+            signal.cluster_id or Cluster.objects.create(coalition_id=signal.coalition_id).pk
+        )
         other.cluster_link = how
         other.save(update_fields=["cluster", "cluster_link", "updated_at"])
+    previous = signal.cluster_id
+    if previous is not None and previous != other.cluster_id:
+        Signal.objects.filter(cluster_id=previous).update(cluster_id=other.cluster_id)
+        Cluster.objects.filter(pk=previous).delete()
     signal.cluster_id = other.cluster_id
     signal.cluster_link = how
     signal.similar_to = None
