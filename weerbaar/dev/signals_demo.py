@@ -783,10 +783,9 @@ def load_everyday_signals(
             _EVERYDAY,
             weights=[_WEIGHTS.get(row[0], 1.0) if recent else 1.0 for row in _EVERYDAY],
         )[0]
-        text = (
-            f"{randomizer.choice(_WHO)} {randomizer.choice(phenomena)} "
-            f"op {randomizer.choice(platforms).capitalize()}. {randomizer.choice(_AFTER)}"
-        )
+        text = f"{randomizer.choice(_WHO)} {randomizer.choice(phenomena)}."
+        if randomizer.random() < 0.3:
+            text += f" {randomizer.choice(_AFTER)}"
         signal = do_report_signal(
             randomizer.choice(reporters),
             coalition,

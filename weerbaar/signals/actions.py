@@ -21,7 +21,7 @@ from weerbaar.audit.choices import AuditAction
 from weerbaar.coalitions.models import Area, Coalition
 from weerbaar.coalitions.tenancy import for_coalition
 from weerbaar.partners.models import Partner
-from weerbaar.signals.analysis import find_nearest_signal, suggest_themes
+from weerbaar.signals.analysis import find_similar_signals, suggest_themes
 from weerbaar.signals.choices import ClusterLink, SignalStatus, Source
 from weerbaar.signals.deadlines import get_deadline
 from weerbaar.signals.models import ClassifierModel, Cluster, Signal, SignalDeletion, SignalEvent
@@ -119,16 +119,21 @@ def _join(signal: Signal, other: Signal, how: ClusterLink) -> None:
 
 
 def _place_in_cluster(signal: Signal) -> None:
-    nearest = find_nearest_signal(signal)
-    if nearest is None:
+    """Join every signal above the high threshold (they are all the same incident, so their
+    clusters merge); otherwise ask the analyst about the best one above the low threshold."""
+    matches = find_similar_signals(signal)
+    if not matches:
         return
-    other = Signal.objects.select_for_update().get(pk=nearest.signal_id)
-    if nearest.is_automatic():
-        _join(signal, other, ClusterLink.AUTOMATIC)
-        signal.similarity = nearest.similarity
+    automatic = [match for match in matches if match.is_automatic()]
+    if automatic:
+        for match in automatic:
+            other = Signal.objects.select_for_update().get(pk=match.signal_id)
+            if other.cluster_id is None or other.cluster_id != signal.cluster_id:
+                _join(signal, other, ClusterLink.AUTOMATIC)
+        signal.similarity = automatic[0].similarity
     else:
-        signal.similar_to = other
-        signal.similarity = nearest.similarity
+        signal.similar_to_id = matches[0].signal_id
+        signal.similarity = matches[0].similarity
     signal.save(update_fields=["cluster", "cluster_link", "similar_to", "similarity"])
 
 
