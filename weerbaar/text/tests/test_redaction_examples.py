@@ -124,6 +124,15 @@ FOUND: dict[str, list[tuple[str, str]]] = {
         ("wijkagent Hendriks weet ervan", "wijkagent [naam] weet ervan"),
         ("De leerlingen Daan en Sem", "De leerlingen [naam] en [naam]"),
         ("met Priya Ramdin", "met [naam]"),
+        ("Mark zei dat Roos huilde.", "[naam] zei dat [naam] huilde."),
+        ("Roos (14) wordt gepest.", "[naam] (14) wordt gepest."),
+        ("Daan's telefoon is gehackt.", "[naam] telefoon is gehackt."),
+        ("De Vries zei het.", "[naam] zei het."),
+        ("Zijn moeder, mevrouw El Idrissi, belde.", "Zijn moeder, mevrouw [naam], belde."),
+        ("Ze zit bij meneer De Graaf.", "Ze zit bij meneer [naam]."),
+        ("We spraken met de vader van Ayoub.", "We spraken met de vader van [naam]."),
+        ("Berichten van Kevin en Jayden op Discord.", "Berichten van [naam] en [naam] op Discord."),
+        ("MIJN LEERLING DAAN", "MIJN LEERLING [naam]"),
     ],
 }
 
@@ -158,6 +167,15 @@ UNCHANGED = [
     "In de klas zit een jongen die alles filmt.",
     "Stuur het naar de mentor en de vertrouwenspersoon.",
     "[naam] stuurde [telefoon] naar [account].",
+    "Tijdens de les Frans zat hij op TikTok.",
+    "Er was een vechtpartij op de Dam in Amsterdam.",
+    "Op 15 Jan begon het.",
+    "Roos is rood, een mark is oud geld.",
+    "De Bijenkorf en De Efteling zijn drukke plekken.",
+    "We hebben Halt en Veilig Thuis ingeschakeld, ook de Kindertelefoon.",
+    "Het filmpje van het Jeugdjournaal ging over Gaza en Israël.",
+    "Het gebeurde in Amsterdam-West en Nieuw-West.",
+    "Hij zegt dat Rutte en Wilders liegen.",
 ]
 
 
