@@ -11,7 +11,7 @@ from typing import Any, cast
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Count, QuerySet
+from django.db.models import Count, F, QuerySet
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -226,7 +226,10 @@ def queue(request: HttpRequest, slug: str) -> HttpResponse:
     """The analysts' queue: open signals, most urgent deadline first, with counts."""
     coalition = _coalition(request)
     form = QueueFilterForm(request.GET or None, areas=_areas(coalition))
-    rows = _filtered_queue(request, coalition, form).order_by("deadline", "-created_at")
+    # Signals without a deadline (information) after those with one.
+    rows = _filtered_queue(request, coalition, form).order_by(
+        F("deadline").asc(nulls_last=True), "-created_at"
+    )
     page = Paginator(rows, 25).get_page(request.GET.get("page"))
     do_record_signal_reads(_user(request), coalition, page.object_list, request=request)
     all_rows = for_coalition(Signal.objects.all(), coalition)
