@@ -10,6 +10,7 @@ not is described in docs/text-engine.md.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -251,13 +252,14 @@ def _find_places(text: str, out: list[_Candidate]) -> None:
         before = _STREET_NAME_WORDS_RE.search(text, max(0, start - 60), start)
         if before is not None and (before.start() == 0 or not text[before.start() - 1].isalnum()):
             # Leading words belong to the street only when they are part of its name, not
-            # when they are "in de" or start a sentence ("Ze woont Kerkstraat 5").
+            # when they are "in de" or a function word that starts a sentence ("Op
+            # Kerkstraat 5"); "Grote Kerkstraat", "Van Welderenstraat" keep theirs.
             words = before.group().split()
             position = before.start()
             while words and (
                 words[0] in ("de", "het", "'t", "van", "der", "den", "ter", "ten")
                 or (
-                    words[0].lower() in names.COMMON_WORDS
+                    words[0].lower() in names.STOP_WORDS
                     and words[0].lower() not in _STREET_NAME_PREFIXES
                 )
             ):
@@ -304,14 +306,17 @@ def _find_accounts(text: str, out: list[_Candidate]) -> None:
 
 def _resolve(candidates: list[_Candidate]) -> list[_Candidate]:
     """Keep the best of overlapping candidates: highest priority, then longest."""
-    chosen: list[_Candidate] = []
+    chosen: list[_Candidate] = []  # kept sorted by start; the spans in it never overlap
     for cand in sorted(candidates, key=lambda c: (-c[3], c[0] - c[1], c[0])):
         start, end = cand[0], cand[1]
         if start >= end:
             continue
-        if all(end <= other[0] or start >= other[1] for other in chosen):
-            chosen.append(cand)
-    chosen.sort()
+        at = bisect.bisect_left(chosen, cand)
+        if at and chosen[at - 1][1] > start:
+            continue
+        if at < len(chosen) and chosen[at][0] < end:
+            continue
+        chosen.insert(at, cand)
     return chosen
 
 

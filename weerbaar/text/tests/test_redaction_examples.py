@@ -64,6 +64,11 @@ FOUND: dict[str, list[tuple[str, str]]] = {
         ("op Laan van Meerdervoort 12", "op [adres]"),
         ("Kerkstraat 5a, 3511 AB Utrecht", "[adres], [postcode] Utrecht"),
         ("Burgemeester Reigerstraat 8", "[adres]"),
+        (
+            "Ik woon op de Grote Kerkstraat 5. Grote Kerkstraat 5 is mooi.",
+            "Ik woon op de [adres]. [adres] is mooi.",
+        ),
+        ("Op Kerkstraat 5 gebeurde het", "Op [adres] gebeurde het"),
     ],
     "account": [
         ("volg @kevin_2009 niet", "volg [account] niet"),
