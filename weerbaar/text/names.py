@@ -60,7 +60,12 @@ def _lower(word: str) -> str:
     """The word in lowercase without a possessive ("Daan's" is looked up as "daan")."""
     low = word.lower()
     if low.endswith(("'s", "\u2019s")) and len(low) > 3:
-        return low[:-2]
+        low = low[:-2]
+    if "-" in low:
+        # "Pieter-Jan", "Anne-Marie": looked up as their first part when every part is listed.
+        parts = low.split("-")
+        if all(part in FIRST_NAMES for part in parts) or all(part in SURNAMES for part in parts):
+            return parts[0]
     return low
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from weerbaar.text import names
@@ -169,9 +170,14 @@ _LABELLED_HANDLE_RE = re.compile(
 )
 # "insta daan_2009": a handle after a platform word, recognisable by digits, _ or a dot.
 _BARE_HANDLE_RE = re.compile(
-    r"(?<![\w])(?:" + _PLATFORM_WORDS + r")\s(?:van\s|als\s|account\s)?"
+    r"(?<![\w])(?:" + _PLATFORM_WORDS + r")\s\(?(?:van\s|als\s|account\s)?"
     r"(?P<handle>[A-Za-z][\w.]{1,29}[\w](?:#\d{4})?)(?![\w])",
     re.IGNORECASE,
+)
+# A word glued together with dots or underscores and holding a digit or an underscore is a
+# handle or user name ("kevin.db09", "lisa_2010", "x_daan_x") wherever it stands.
+_HANDLE_SHAPE_RE = re.compile(
+    r"(?<![\w@./-])[A-Za-z][A-Za-z0-9]*(?:[._][A-Za-z0-9]+)+(?![\w@]|\.\w|/)"
 )
 _NOT_HANDLES = names.COMMON_WORDS | names.STOP_WORDS | names.NOT_NAMES
 _HANDLE_LIKE_RE = re.compile(r"[\d_.#]")
@@ -277,13 +283,26 @@ def _find_plates(text: str, out: list[_Candidate]) -> None:
             out.append((match.start(), match.end(), "kenteken", 65))
 
 
+def _overlapping(regex: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """Every match, also those that start inside an earlier one ("insta: insta: naam")."""
+    position = 0
+    while (match := regex.search(text, position)) is not None:
+        yield match
+        position = match.start() + 1
+
+
 def _find_accounts(text: str, out: list[_Candidate]) -> None:
     for match in _HANDLE_RE.finditer(text):
         if not any(ch.isalpha() for ch in match.group()):
             continue  # "@10 uur" is a time
         out.append((match.start(), match.end(), "account", 75))
+    for match in _HANDLE_SHAPE_RE.finditer(text):
+        found = match.group()
+        first = re.split(r"[._]", found, maxsplit=1)[0]
+        if "_" in found or (len(first) > 2 and any(ch.isdigit() for ch in found)):
+            out.append((match.start(), match.end(), "account", 73))
     for regex in (_LABELLED_HANDLE_RE, _BARE_HANDLE_RE):
-        for match in regex.finditer(text):
+        for match in _overlapping(regex, text):
             start, end = match.span("handle")
             if text[start - 1] == "@":
                 start -= 1
