@@ -32,6 +32,7 @@ from functools import lru_cache
 
 import snowballstemmer
 
+from weerbaar.text.redaction import PLACEHOLDERS
 from weerbaar.text.wordlists import read_seed_texts, read_words
 
 __all__ = ["Match", "NearDuplicateIndex", "features", "text_similarity", "tokens", "weight"]
@@ -39,6 +40,7 @@ __all__ = ["Match", "NearDuplicateIndex", "features", "text_similarity", "tokens
 # Hyphens and apostrophes split words: "TikTok-filmpje" is about TikTok and a filmpje.
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _STEMMER = snowballstemmer.stemmer("dutch")
+_PLACEHOLDER_RE = re.compile("|".join(re.escape(p) for p in PLACEHOLDERS.values()))
 
 # Function words and words every signal contains; they say nothing about which incident it is.
 STOP_WORDS = read_words("stop_words.txt")
@@ -99,7 +101,8 @@ def tokens(text: str) -> list[str]:
 def features(text: str) -> frozenset[str]:
     """The features of ``text`` that are compared: content-word stems and 4-letter pieces."""
     found: set[str] = set()
-    for word in _WORD.findall(text.lower()):
+    # Placeholders of redacted text ("[naam]") say nothing about which incident it is.
+    for word in _WORD.findall(_PLACEHOLDER_RE.sub(" ", text).lower()):
         found.update(_word_features(word))
     return frozenset(found)
 
