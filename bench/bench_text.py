@@ -114,6 +114,15 @@ def main() -> int:
     figures["redact_1000_chars_median_ms"] = round(statistics.median(timings), 3)
     figures["redact_1000_chars_p95_ms"] = round(percentile(timings, 0.95), 3)
 
+    # Adversarial inputs of 20,000 characters: runs of digits, prefixes, names, handles.
+    worst = 0.0
+    for piece in ("1 ", "12-", "@", "van de ", "daan ", "Daan ", "Jan 06 van 1234 AB @x www. "):
+        text = (piece * (20_000 // len(piece) + 1))[:20_000]
+        started = clock()
+        redact(text)
+        worst = max(worst, clock() - started)
+    figures["redact_20000_chars_adversarial_worst_ms"] = round(worst * 1000, 1)
+
     batch = signals[: args.texts]
     figures["mean_signal_chars"] = round(statistics.mean(len(t) for t in batch))
     started = clock()

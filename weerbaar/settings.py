@@ -194,7 +194,7 @@ KNOWLEDGE_ATTACHMENT_MAX_MB = env.int("KNOWLEDGE_ATTACHMENT_MAX_MB", 20, minimum
 # Signals (weerbaar/signals): intake, classification, clusters, triage, retention.
 SIGNAL_TEXT_MAX_LENGTH = env.int("SIGNAL_TEXT_MAX_LENGTH", 5000, minimum=100)
 # Below this top probability (percent) the analyst picks a theme without a pre-selection.
-SIGNAL_THEME_CONFIDENCE_PERCENT = env.int("SIGNAL_THEME_CONFIDENCE_PERCENT", 50, minimum=0)
+SIGNAL_THEME_CONFIDENCE_PERCENT = env.int("SIGNAL_THEME_CONFIDENCE_PERCENT", 20, minimum=0)
 SIGNAL_CLUSTER_WINDOW_DAYS = env.int("SIGNAL_CLUSTER_WINDOW_DAYS", 90, minimum=1)
 # Text similarity (percent): at or above HIGH a signal joins a cluster by itself; between LOW
 # and HIGH the analyst is asked to confirm.

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import logging
 import re
 from typing import Any
 
@@ -9,14 +10,18 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.debug import sensitive_variables
 
 from weerbaar.accounts.models import User
 from weerbaar.coalitions.choices import Theme
 from weerbaar.coalitions.models import Area
 from weerbaar.components.forms import Form
 from weerbaar.signals.choices import AgeGroup, Platform, SignalStatus, Space, Urgency
-from weerbaar.text import redact
+from weerbaar.signals.redaction import redact_text
+
+logger = logging.getLogger(__name__)
 
 # What is left of a text once placeholders and links are taken out must hold some words.
 _PLACEHOLDER_OR_LINK = re.compile(r"\[[a-z-]+\]|https?://\S+|www\.\S+", re.IGNORECASE)
@@ -30,6 +35,10 @@ class RedactedTextField(forms.CharField):
     messages and ``cleaned_data`` only ever see the redacted text.
     """
 
+    # Names redaction keeps (the coalition's areas); the form sets them.
+    keep: tuple[str, ...] = ()
+
+    @method_decorator(sensitive_variables())
     def to_python(self, value: Any) -> str:
         text = str(super().to_python(value) or "")
         if self.max_length is not None and len(text) > 2 * self.max_length:
@@ -38,7 +47,16 @@ class RedactedTextField(forms.CharField):
                 _("This text is too long: at most %(limit)d characters.")
                 % {"limit": self.max_length}
             )
-        return redact(text).text if text else text
+        if not text:
+            return text
+        try:
+            return redact_text(text, self.keep)
+        except Exception:
+            # Never a 500 whose report could carry the text: refuse, log only that it happened.
+            logger.warning("Redaction failed on a text of %d characters.", len(text))
+            raise ValidationError(
+                _("This text could not be checked for personal data. Shorten or rephrase it.")
+            ) from None
 
 
 def check_describes_something(text: str) -> None:
@@ -47,6 +65,14 @@ def check_describes_something(text: str) -> None:
         raise ValidationError(
             _("Describe in a few words what happened; a link or a name alone is not enough.")
         )
+
+
+def keep_area_names(form: forms.Form, areas: QuerySet[Area]) -> None:
+    """Let every redacted field of ``form`` keep the coalition's area names."""
+    names = tuple(areas.values_list("name", flat=True))
+    for field in form.fields.values():
+        if isinstance(field, RedactedTextField):
+            field.keep = names
 
 
 class SignalForm(Form):
@@ -100,6 +126,7 @@ class SignalForm(Form):
         area = self.fields["area"]
         assert isinstance(area, forms.ModelChoiceField)
         area.queryset = areas
+        keep_area_names(self, areas)
 
     def clean_text(self) -> str:
         text: str = self.cleaned_data["text"]
@@ -116,7 +143,8 @@ class SignalForm(Form):
 class PreviewForm(Form):
     """Only the text, for the live preview of what will be stored."""
 
-    text = RedactedTextField(required=False)
+    # Longer texts are refused by the intake anyway; the preview just stays empty.
+    text = RedactedTextField(required=False, max_length=20_000)
 
 
 class StatusForm(Form):

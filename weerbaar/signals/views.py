@@ -6,12 +6,14 @@ reports never contain it; forms redact it before anything else (``forms.Redacted
 
 from __future__ import annotations
 
+import datetime
 from collections import Counter
 from typing import Any, cast
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Count, QuerySet
+from django.db.models import Count, F, Max, Min, QuerySet
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -49,12 +51,13 @@ from weerbaar.signals.forms import (
     SignalForm,
     StatusForm,
     ThemesForm,
+    keep_area_names,
 )
 from weerbaar.signals.imports import ImportFileError, ImportReport, do_import_signals
 from weerbaar.signals.models import Cluster, Signal
 from weerbaar.signals.querysets import SignalQuerySet
+from weerbaar.signals.redaction import count_replaced, get_kept_names, redact_for
 from weerbaar.signals.workflow import TransitionError, next_statuses
-from weerbaar.text import redact
 
 FREE_TEXT_FIELDS = ("text", "actions_taken", "note", "follow_up")
 
@@ -78,12 +81,12 @@ def _signals(coalition: Coalition) -> SignalQuerySet:
 
 
 @sensitive_variables()
-def _redacted_data(data: QueryDict, **extra: str) -> QueryDict:
+def _redacted_data(coalition: Coalition, data: QueryDict, **extra: str) -> QueryDict:
     """A copy of the posted data with every free text redacted, to render back."""
     copy = data.copy()
     for name in FREE_TEXT_FIELDS:
         if name in copy:
-            copy[name] = redact(str(copy[name])[:20_000]).text
+            copy[name] = redact_for(coalition, str(copy[name])[:20_000])
     for name, value in extra.items():
         copy[name] = value
     return copy
@@ -109,6 +112,7 @@ def home(request: HttpRequest, slug: str) -> HttpResponse:
 
 @sensitive_post_parameters(*FREE_TEXT_FIELDS)
 @requires(Permission.REPORT_SIGNAL)
+@sensitive_variables()
 def report(request: HttpRequest, slug: str) -> HttpResponse:
     """Two steps: fill in, then check the redacted text and confirm. The confirm step posts
     the redacted text back; it is redacted again, and when that changes anything (the
@@ -119,7 +123,7 @@ def report(request: HttpRequest, slug: str) -> HttpResponse:
         return render(request, "signals/report.html", {"form": SignalForm(areas=areas)})
     form = SignalForm(request.POST, areas=areas)
     if not form.is_valid():
-        shown = SignalForm(_redacted_data(request.POST), areas=areas)
+        shown = SignalForm(_redacted_data(_coalition(request), request.POST), areas=areas)
         shown.is_valid()  # the same messages, about the redacted text
         return render(request, "signals/report.html", {"form": shown})
     data = form.cleaned_data
@@ -137,7 +141,9 @@ def report(request: HttpRequest, slug: str) -> HttpResponse:
         )
         messages.success(request, _("Thank you. Your signal has been saved."))
         return redirect("signals:my_signal", slug=slug, signal_id=created.pk)
-    confirm = SignalForm(_redacted_data(request.POST, step="confirm"), areas=areas, initial=data)
+    confirm = SignalForm(
+        _redacted_data(_coalition(request), request.POST, step="confirm"), areas=areas, initial=data
+    )
     return render(
         request,
         "signals/report.html",
@@ -154,15 +160,19 @@ def report(request: HttpRequest, slug: str) -> HttpResponse:
 @sensitive_post_parameters(*FREE_TEXT_FIELDS)
 @requires(Permission.REPORT_SIGNAL)
 @require_POST
+@sensitive_variables()
 def preview(request: HttpRequest, slug: str) -> HttpResponse:
     """The live preview (htmx): the text as it will be stored, and what was taken out."""
     form = PreviewForm(request.POST)
+    keep_area_names(form, _areas(_coalition(request)))
     text = form.cleaned_data["text"] if form.is_valid() else ""
-    kinds = Counter(
-        span.placeholder for span in redact(request.POST.get("text", "")[:20_000]).spans
+    removed = count_replaced(
+        request.POST.get("text", "")[:20_000], get_kept_names(_coalition(request))
     )
     return render(
-        request, "signals/_preview.html", {"redacted_text": text, "removed": sorted(kinds.items())}
+        request,
+        "signals/_preview.html",
+        {"redacted_text": text, "removed": sorted(removed.items())},
     )
 
 
@@ -213,12 +223,28 @@ def _filtered_queue(
     return rows
 
 
+def _largest_clusters(coalition: Coalition, limit: int = 8) -> QuerySet[Cluster]:
+    """The biggest clusters with a signal in the clustering window: the current waves."""
+    since = timezone.now() - datetime.timedelta(days=settings.SIGNAL_CLUSTER_WINDOW_DAYS)
+    return (
+        for_coalition(Cluster.objects.all(), coalition)
+        .annotate(
+            size=Count("signals"), first=Min("signals__created_at"), last=Max("signals__created_at")
+        )
+        .filter(size__gte=2, last__gte=since)
+        .order_by("-size", "-last")[:limit]
+    )
+
+
 @requires(Permission.TRIAGE_SIGNALS)
 def queue(request: HttpRequest, slug: str) -> HttpResponse:
     """The analysts' queue: open signals, most urgent deadline first, with counts."""
     coalition = _coalition(request)
     form = QueueFilterForm(request.GET or None, areas=_areas(coalition))
-    rows = _filtered_queue(request, coalition, form).order_by("deadline", "-created_at")
+    # Signals without a deadline (information) after those with one.
+    rows = _filtered_queue(request, coalition, form).order_by(
+        F("deadline").asc(nulls_last=True), "-created_at"
+    )
     page = Paginator(rows, 25).get_page(request.GET.get("page"))
     do_record_signal_reads(_user(request), coalition, page.object_list, request=request)
     all_rows = for_coalition(Signal.objects.all(), coalition)
@@ -230,6 +256,7 @@ def queue(request: HttpRequest, slug: str) -> HttpResponse:
         "status_counts": status_counts,
         "overdue_count": all_rows.overdue().count(),
         "unassigned_count": all_rows.open().filter(assigned_to__isnull=True).count(),
+        "clusters": _largest_clusters(coalition),
         "today": timezone.localdate(),
     }
     template = "signals/_queue_results.html" if request.htmx else "signals/queue.html"  # type: ignore[attr-defined]
@@ -281,11 +308,13 @@ def signal(request: HttpRequest, slug: str, signal_id: int) -> HttpResponse:
 
 @sensitive_post_parameters(*FREE_TEXT_FIELDS)
 @requires(Permission.TRIAGE_SIGNALS)
+@sensitive_variables()
 def change_status(request: HttpRequest, slug: str, signal_id: int) -> HttpResponse:
     found = _access_signal(request, signal_id)
     if request.method != "POST":
         return redirect(found.get_absolute_url())
     form = StatusForm(request.POST, statuses=list(SignalStatus))
+    keep_area_names(form, _areas(_coalition(request)))
     if form.is_valid():
         data = form.cleaned_data
         try:
@@ -304,7 +333,8 @@ def change_status(request: HttpRequest, slug: str, signal_id: int) -> HttpRespon
         messages.success(request, _("The status has been changed."))
         return redirect(found.get_absolute_url())
     shown = StatusForm(
-        _redacted_data(request.POST), statuses=next_statuses(SignalStatus(found.status))
+        _redacted_data(_coalition(request), request.POST),
+        statuses=next_statuses(SignalStatus(found.status)),
     )
     shown.is_valid()  # the same messages, about the redacted text
     return _signal_page(request, found, status_form=shown)
@@ -337,11 +367,13 @@ def themes(request: HttpRequest, slug: str, signal_id: int) -> HttpResponse:
 @sensitive_post_parameters(*FREE_TEXT_FIELDS)
 @requires(Permission.TRIAGE_SIGNALS)
 @require_POST
+@sensitive_variables()
 def note(request: HttpRequest, slug: str, signal_id: int) -> HttpResponse:
     found = _access_signal(request, signal_id)
     form = NoteForm(request.POST)
+    keep_area_names(form, _areas(_coalition(request)))
     if not form.is_valid():
-        shown = NoteForm(_redacted_data(request.POST))
+        shown = NoteForm(_redacted_data(_coalition(request), request.POST))
         shown.is_valid()  # the same messages, about the redacted text
         return _signal_page(request, found, note_form=shown)
     data = form.cleaned_data
@@ -355,11 +387,13 @@ def note(request: HttpRequest, slug: str, signal_id: int) -> HttpResponse:
 @sensitive_post_parameters(*FREE_TEXT_FIELDS)
 @requires(Permission.TRIAGE_SIGNALS)
 @require_POST
+@sensitive_variables()
 def follow_up(request: HttpRequest, slug: str, signal_id: int) -> HttpResponse:
     found = _access_signal(request, signal_id)
     form = FollowUpForm(request.POST)
+    keep_area_names(form, _areas(_coalition(request)))
     if not form.is_valid():
-        shown = FollowUpForm(_redacted_data(request.POST))
+        shown = FollowUpForm(_redacted_data(_coalition(request), request.POST))
         shown.is_valid()  # the same messages, about the redacted text
         return _signal_page(request, found, follow_up_form=shown)
     do_set_follow_up(_user(request), found, form.cleaned_data["follow_up"], request=request)

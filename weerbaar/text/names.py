@@ -60,7 +60,12 @@ def _lower(word: str) -> str:
     """The word in lowercase without a possessive ("Daan's" is looked up as "daan")."""
     low = word.lower()
     if low.endswith(("'s", "\u2019s")) and len(low) > 3:
-        return low[:-2]
+        low = low[:-2]
+    if "-" in low:
+        # "Pieter-Jan", "Anne-Marie": looked up as their first part when every part is listed.
+        parts = low.split("-")
+        if all(part in FIRST_NAMES for part in parts) or all(part in SURNAMES for part in parts):
+            return parts[0]
     return low
 
 
@@ -111,6 +116,18 @@ def find_names(text: str, taken: Sequence[tuple[int, int]] = ()) -> list[tuple[i
         between = text[tokens[i][1] : tokens[j][0]]
         return between.isspace() and "\n" not in between and len(between) <= 2
 
+    def prefix_run_end(start: int) -> int:
+        """Index after the surname prefixes from ``start`` on ("van der"); at most three."""
+        k = start
+        while (
+            k < count
+            and k - start < 3
+            and _lower(tokens[k][2]) in _PREFIXES
+            and (k == start or joined(k - 1, k))
+        ):
+            k += 1
+        return k
+
     def surname_end(i: int) -> int:
         """Index after the surname parts that follow token i ("de Vries", "El Amrani")."""
         j = i + 1
@@ -118,9 +135,7 @@ def find_names(text: str, taken: Sequence[tuple[int, int]] = ()) -> list[tuple[i
             word = tokens[j][2]
             low = _lower(word)
             # A run of prefixes must end in a surname: "van der Berg" but not "van de week".
-            k = j
-            while k < count and _lower(tokens[k][2]) in _PREFIXES and (k == j or joined(k - 1, k)):
-                k += 1
+            k = prefix_run_end(j)
             if k > j:
                 if (
                     k < count
@@ -151,9 +166,7 @@ def find_names(text: str, taken: Sequence[tuple[int, int]] = ()) -> list[tuple[i
         )
         name_start = -1
         if after_cue and previous in _TITLE_CUES and low in _PREFIXES:
-            k = i
-            while k < count and _lower(tokens[k][2]) in _PREFIXES:
-                k += 1
+            k = prefix_run_end(i)
             if (
                 k < count
                 and _is_capitalised(tokens[k][2])
@@ -164,7 +177,9 @@ def find_names(text: str, taken: Sequence[tuple[int, int]] = ()) -> list[tuple[i
             name_start = i
         elif _is_capitalised(word) and low not in NOT_NAMES:
             if low in FIRST_NAMES or low in SURNAMES:
-                if low in _MONTH_ABBREVIATIONS and _NUMBER_BEFORE_RE.search(text, 0, start):
+                if low in _MONTH_ABBREVIATIONS and _NUMBER_BEFORE_RE.search(
+                    text, max(0, start - 3), start
+                ):
                     pass  # "15 Jan"
                 elif (
                     low not in FIRST_NAMES
@@ -186,9 +201,7 @@ def find_names(text: str, taken: Sequence[tuple[int, int]] = ()) -> list[tuple[i
                 ):
                     name_start = i
             elif low in _PREFIXES:
-                k = i + 1
-                while k < count and _lower(tokens[k][2]) in _PREFIXES:
-                    k += 1
+                k = prefix_run_end(i + 1)
                 if (
                     k < count
                     and joined(k - 1, k)
@@ -200,9 +213,7 @@ def find_names(text: str, taken: Sequence[tuple[int, int]] = ()) -> list[tuple[i
         elif low in _UNAMBIGUOUS_FIRST and low not in NOT_NAMES and len(low) > 2:
             name_start = i
         elif low in _START_PREFIXES and i + 1 < count and previous not in _PLACE_PREPOSITIONS:
-            k = i + 1
-            while k < count and _lower(tokens[k][2]) in _PREFIXES and joined(k - 1, k):
-                k += 1
+            k = prefix_run_end(i + 1)
             if (
                 k < count
                 and joined(k - 1, k)
@@ -217,9 +228,7 @@ def find_names(text: str, taken: Sequence[tuple[int, int]] = ()) -> list[tuple[i
         j = surname_end(name_start)
         if low in _PREFIXES:
             # The prefix run itself, then its surname.
-            k = name_start
-            while k < count and _lower(tokens[k][2]) in _PREFIXES:
-                k += 1
+            k = prefix_run_end(name_start)
             j = max(j, surname_end(k) if k < count else k)
         found.append((tokens[name_start][0], tokens[j - 1][1], "naam"))
         i = j

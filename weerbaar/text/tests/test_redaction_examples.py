@@ -64,6 +64,11 @@ FOUND: dict[str, list[tuple[str, str]]] = {
         ("op Laan van Meerdervoort 12", "op [adres]"),
         ("Kerkstraat 5a, 3511 AB Utrecht", "[adres], [postcode] Utrecht"),
         ("Burgemeester Reigerstraat 8", "[adres]"),
+        (
+            "Ik woon op de Grote Kerkstraat 5. Grote Kerkstraat 5 is mooi.",
+            "Ik woon op de [adres]. [adres] is mooi.",
+        ),
+        ("Op Kerkstraat 5 gebeurde het", "Op [adres] gebeurde het"),
     ],
     "account": [
         ("volg @kevin_2009 niet", "volg [account] niet"),
@@ -76,6 +81,9 @@ FOUND: dict[str, list[tuple[str, str]]] = {
         ("zijn insta is daan.2010", "zijn insta is [account]"),
         ("op insta daan_2010 gezien", "op insta [account] gezien"),
         ("discord: kevin#1234", "discord: [account]"),
+        ("berichten via snap (kevin.db09).", "berichten via snap ([account])."),
+        ("zijn naam online is x_daan_x", "zijn naam online is [account]"),
+        ("insta: insta: lisa", "insta: insta: [account]"),
     ],
     "url": [
         ("zie https://www.instagram.com/daan.x/", "zie [url]"),
@@ -133,6 +141,8 @@ FOUND: dict[str, list[tuple[str, str]]] = {
         ("We spraken met de vader van Ayoub.", "We spraken met de vader van [naam]."),
         ("Berichten van Kevin en Jayden op Discord.", "Berichten van [naam] en [naam] op Discord."),
         ("MIJN LEERLING DAAN", "MIJN LEERLING [naam]"),
+        ("Pieter-Jan de Wit en Anne-Marie Jansen", "[naam] en [naam]"),
+        ("een jongen genaamd Kevin de Boer", "een jongen genaamd [naam]"),
     ],
 }
 
@@ -176,6 +186,7 @@ UNCHANGED = [
     "Het filmpje van het Jeugdjournaal ging over Gaza en Israël.",
     "Het gebeurde in Amsterdam-West en Nieuw-West.",
     "Hij zegt dat Rutte en Wilders liegen.",
+    "Versie v2.0 van de app, nr.12 op de lijst, foto.jpg, om 10.15 uur en 3.5 km.",
 ]
 
 
