@@ -187,6 +187,7 @@ UNCHANGED = [
     "Het gebeurde in Amsterdam-West en Nieuw-West.",
     "Hij zegt dat Rutte en Wilders liegen.",
     "Versie v2.0 van de app, nr.12 op de lijst, foto.jpg, om 10.15 uur en 3.5 km.",
+    "Hij deelt filmpjes van isis en Isis, de koeien staan in de wei.",
 ]
 
 
