@@ -26,6 +26,9 @@ FOUND: dict[str, list[tuple[str, str]]] = {
         ("thuis 0575-123456", "thuis [telefoon]"),
         ("(06-12345678)", "([telefoon])"),
         ("+31 20 123 4567 is het kantoor", "[telefoon] is het kantoor"),
+        ("Belgisch nummer +32 470 12 34 56.", "Belgisch nummer [telefoon]."),
+        ("familie in Marokko: +212 612-345678", "familie in Marokko: [telefoon]"),
+        ("Duits: 0049 151 23456789", "Duits: [telefoon]"),
     ],
     "e-mail": [
         ("mail jan.de.vries@example.nl nu", "mail [e-mail] nu"),
