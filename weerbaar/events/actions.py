@@ -250,9 +250,11 @@ def do_register_member(
     """One click: a place if there is one, else a place on the waiting list."""
     if membership.coalition_id != event.coalition_id:
         raise ValueError("Members register for events of their own coalition.")
+    # Read before taking the lock: the lock is held as briefly as possible.
+    user = membership.user
+    organisation = membership.organisation.name if membership.organisation else ""
     locked = _lock(event)
     check_open_for_registration(locked)
-    user = membership.user
     existing = locked.registrations.active().filter(email=user.email.lower()).first()
     if existing is not None:
         if existing.status == RegistrationStatus.WAITLISTED:
@@ -264,7 +266,7 @@ def do_register_member(
         user=user,
         name=user.full_name or user.email,
         email=user.email.lower(),
-        organisation=membership.organisation.name if membership.organisation else "",
+        organisation=organisation,
     )
     _take_place(registration, locked)
     registration.save()
