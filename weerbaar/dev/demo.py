@@ -32,6 +32,7 @@ from weerbaar.covenant.actions import (
     do_sign_covenant,
 )
 from weerbaar.covenant.choices import CommitmentKind
+from weerbaar.dev.events_demo import load_events
 from weerbaar.dev.knowledge_demo import VOORBEELDSTAD_ITEMS, ZEEUWSE_KUST_ITEMS, load_knowledge
 from weerbaar.partners.actions import (
     do_create_partner,
@@ -518,6 +519,7 @@ def load_demo() -> None:
     _load_covenant(voorbeeldstad, logins["anna@voorbeeldstad.example"])
     _load_embedding(voorbeeldstad, logins["anna@voorbeeldstad.example"])
     load_knowledge(voorbeeldstad, logins["cees@voorbeeldstad.example"], VOORBEELDSTAD_ITEMS)
+    load_events(voorbeeldstad)
     zeeuwse_kust = Coalition.objects.get(slug=OTHER_SLUG)
     load_knowledge(zeeuwse_kust, logins["eva@zeeuwse-kust.example"], ZEEUWSE_KUST_ITEMS)
 
