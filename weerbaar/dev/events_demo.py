@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.utils import timezone
 
@@ -16,7 +17,6 @@ from weerbaar.accounts.choices import Role
 from weerbaar.accounts.models import Membership
 from weerbaar.coalitions.models import Coalition
 from weerbaar.events.actions import (
-    FIELDS,
     ProgrammeLine,
     do_cancel_registration,
     do_confirm_registration,
@@ -235,7 +235,7 @@ def _at(days: int, hour: int, minute: int) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour, minute)))
 
 
-def _fields(row: DemoEvent, days: int) -> dict[str, object]:
+def _fields(row: DemoEvent, days: int) -> dict[str, Any]:
     starts_at = _at(days, row.hour, row.minute)
     return {
         "kind": row.kind,
@@ -298,7 +298,7 @@ def load_events(coalition: Coalition) -> list[Event]:
                 event,
                 organisers=organisers,
                 programme=_programme(row),
-                **{k: v for k, v in _fields(row, row.days_from_now).items() if k in FIELDS},
+                **_fields(row, row.days_from_now),
             )
             do_record_attendance(
                 coordinator.user,
