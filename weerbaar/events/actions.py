@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from django.db import transaction
+from django.db.models import Count, Q
 from django.http import HttpRequest
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
@@ -21,7 +22,12 @@ from weerbaar.audit.actions import do_record_audit_entry
 from weerbaar.audit.choices import AuditAction
 from weerbaar.coalitions.models import Coalition
 from weerbaar.events import notifications
-from weerbaar.events.choices import EventAudience, EventStatus, RegistrationStatus
+from weerbaar.events.choices import (
+    ACTIVE_STATUSES,
+    EventAudience,
+    EventStatus,
+    RegistrationStatus,
+)
 from weerbaar.events.models import Event, ProgrammeItem, Registration
 from weerbaar.knowledge.actions import do_add_attachment, do_create_knowledge_item
 from weerbaar.knowledge.choices import KnowledgeKind, Visibility
@@ -255,20 +261,32 @@ def do_register_member(
     organisation = membership.organisation.name if membership.organisation else ""
     locked = _lock(event)
     check_open_for_registration(locked)
-    existing = locked.registrations.active().filter(email=user.email.lower()).first()
-    if existing is not None:
-        if existing.status == RegistrationStatus.WAITLISTED:
-            raise EventError(_("You are already on the waiting list for this event."))
+    address = user.email.lower()
+    # One query for both questions, because it runs while the event is locked.
+    counts = locked.registrations.aggregate(
+        confirmed=Count("pk", filter=Q(status=RegistrationStatus.CONFIRMED)),
+        mine_waiting=Count("pk", filter=Q(email=address, status=RegistrationStatus.WAITLISTED)),
+        mine=Count("pk", filter=Q(email=address, status__in=ACTIVE_STATUSES)),
+    )
+    if counts["mine_waiting"]:
+        raise EventError(_("You are already on the waiting list for this event."))
+    if counts["mine"]:
         raise EventError(_("You are already registered for this event."))
     registration = Registration(
         coalition=locked.coalition,
         event=locked,
         user=user,
         name=user.full_name or user.email,
-        email=user.email.lower(),
+        email=address,
         organisation=organisation,
     )
-    _take_place(registration, locked)
+    now = timezone.now()
+    if locked.capacity is None or counts["confirmed"] < locked.capacity:
+        registration.status = RegistrationStatus.CONFIRMED
+        registration.confirmed_at = now
+    else:
+        registration.status = RegistrationStatus.WAITLISTED
+        registration.waitlisted_at = now
     registration.save()
     do_record_audit_entry(
         AuditAction.EVENT_REGISTERED,
