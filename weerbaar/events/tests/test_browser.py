@@ -19,6 +19,7 @@ from weerbaar.components.tests.test_browser import (  # noqa: F401 - fixtures us
     assert_no_csp_violations,
     browser,
     console,
+    log_in_as_coordinator,
     log_in_with_keyboard,
     page,
 )
@@ -98,5 +99,41 @@ def test_a_member_registers_with_one_click_and_cancels(
     page.locator("button[type=submit]", has_text="Mijn aanmelding annuleren").click()
     page.wait_for_load_state()
     assert page.locator(".utrecht-alert--ok").is_visible()
+    assert_accessible(page)
+    assert_no_csp_violations(console)
+
+
+def test_a_coordinator_plans_an_event_and_sees_the_registrations(
+    page: Page,  # noqa: F811
+    console: list[str],  # noqa: F811
+) -> None:
+    log_in_as_coordinator(page)
+    page.goto(f"/{DEMO_SLUG}/agenda/")
+    page.locator("a", has_text="Bijeenkomst toevoegen").click()
+    page.wait_for_url("**/beheer/agenda/nieuw/")
+    assert_accessible(page)
+    page.locator("#id_title").fill("Werkgroep Ouders")
+    page.locator("#id_kind").select_option("working_group")
+    page.locator("#id_starts_at").fill("2030-05-14T19:30")
+    page.locator("#id_ends_at").fill("2030-05-14T18:00")
+    page.locator("#id_location").fill("Bibliotheek Voorbeeldstad")
+    page.locator("#id_programme").fill("19:30 | Welkom | Anna de Wit\n20:00 | Plannen maken")
+    page.locator("button[type=submit]", has_text="Opslaan").click()
+    page.wait_for_load_state()
+    assert page.locator("#id_title").input_value() == "Werkgroep Ouders"
+    assert page.locator("#id_ends_at").get_attribute("aria-invalid") == "true"
+    assert_accessible(page)
+
+    page.locator("#id_ends_at").fill("2030-05-14T21:00")
+    page.locator("button[type=submit]", has_text="Opslaan").click()
+    page.wait_for_load_state()
+    assert page.locator("h1").inner_text() == "Werkgroep Ouders"
+    assert page.locator("td", has_text="20:00").count() == 1
+    assert_accessible(page)
+
+    page.goto(f"/{DEMO_SLUG}/agenda/")
+    page.locator("a", has_text="Training: gesprekken voeren over polarisatie").click()
+    page.locator("a", has_text="Aanmeldingen en aanwezigheid").click()
+    assert page.locator("h2", has_text="Wachtlijst").count() == 1
     assert_accessible(page)
     assert_no_csp_violations(console)
