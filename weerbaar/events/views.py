@@ -11,8 +11,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from weerbaar.accounts.access import requires
+from weerbaar.accounts.choices import Role
 from weerbaar.accounts.models import Membership, User
-from weerbaar.accounts.policy import Permission
+from weerbaar.accounts.policy import Permission, role_may
 from weerbaar.coalitions.models import Coalition
 from weerbaar.coalitions.tenancy import for_coalition
 from weerbaar.dashboard.actions import do_record_export
@@ -87,9 +88,6 @@ def calendar(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def _may_manage(request: HttpRequest) -> bool:
-    from weerbaar.accounts.choices import Role
-    from weerbaar.accounts.policy import role_may
-
     membership = getattr(request, "membership", None)
     return membership is not None and role_may(Role(membership.role), Permission.MANAGE_EVENTS)
 
