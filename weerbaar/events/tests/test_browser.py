@@ -48,6 +48,7 @@ def test_a_visitor_registers_for_a_public_event_and_confirms_by_mail(
     page.locator("#events-heading + ul a", has_text=PUBLIC_EVENT).click()
     page.wait_for_url(f"**/{DEMO_SLUG}/agenda/*/")
     assert page.locator("h1").inner_text() == PUBLIC_EVENT
+    page.screenshot(path=SCREENSHOTS / "weerbaar-event-public.png", full_page=True)
     assert_accessible(page)
 
     page.locator("a", has_text="Aanmelden").last.click()
@@ -84,6 +85,7 @@ def test_a_member_registers_with_one_click_and_cancels(
     log_in_with_keyboard(page, MEMBER)
     page.wait_for_url(f"**/{DEMO_SLUG}/start/")
     page.goto(f"/{DEMO_SLUG}/agenda/")
+    page.screenshot(path=SCREENSHOTS / "weerbaar-events-calendar.png", full_page=True)
     assert_accessible(page)
     page.locator("a", has_text=MEMBERS_EVENT).first.click()
     page.wait_for_url(f"**/{DEMO_SLUG}/agenda/*/")
