@@ -52,6 +52,11 @@ FIELDS = (
 )
 
 
+# The registration form mails an address at most this often (a new link, or "you were
+# already registered"), so that it cannot be used to flood someone's inbox.
+FORM_MAIL_INTERVAL = datetime.timedelta(minutes=10)
+
+
 class EventError(Exception):
     """A refusal with a message for the person who asked; views show it."""
 
@@ -320,8 +325,14 @@ def do_register_visitor(
         raise ValueError("Visitors register for public events only.")
     check_open_for_registration(locked)
     address = email.strip().lower()
-    existing = locked.registrations.active().filter(email=address).first()
+    existing = locked.registrations.active().filter(email=address).select_for_update().first()
     if existing is not None:
+        now = timezone.now()
+        last = existing.form_mailed_at or existing.created_at
+        if now - last < FORM_MAIL_INTERVAL:
+            return existing
+        existing.form_mailed_at = now
+        existing.save(update_fields=["form_mailed_at"])
         if existing.status == RegistrationStatus.PENDING:
             # A lost or expired confirmation mail: send a fresh link.
             transaction.on_commit(lambda: notifications.notify_confirm_registration(existing))

@@ -52,6 +52,9 @@ class RegistrationTestCase(PersonasTestCase):
         self.assertEqual(registration.user, self.cees)
         self.assertEqual(mail.outbox[-1].to, ["cees@example.org"])
         self.assertIn("/agenda/afmelden/", str(mail.outbox[-1].body))
+        [(name, content, kind)] = mail.outbox[-1].attachments
+        self.assertEqual((name, kind), ("bijeenkomst.ics", "text/calendar"))
+        self.assertIn("BEGIN:VEVENT", str(content))
         self.assertTrue(
             AuditEntry.objects.filter(
                 action=AuditAction.EVENT_REGISTERED, actor=self.cees, coalition=self.coalition
@@ -176,6 +179,7 @@ class RegistrationTestCase(PersonasTestCase):
         event = make_event(self.coalition)
         self.register_visitor(event, "sam@sportclub.example")
         self.confirm_from_mail("sam@sportclub.example")
+        Registration.objects.update(created_at=timezone.now() - datetime.timedelta(minutes=11))
 
         self.register_visitor(event, "SAM@sportclub.example")
 
@@ -214,11 +218,20 @@ class RegistrationTestCase(PersonasTestCase):
     def test_registering_again_after_an_expired_link_sends_a_new_link(self) -> None:
         event = make_event(self.coalition)
         do_register_visitor(event, name="Sam", email="sam@sportclub.example", organisation="")
+        Registration.objects.update(created_at=timezone.now() - datetime.timedelta(days=3))
 
         self.register_visitor(event, "sam@sportclub.example")
 
         self.assertIn("/agenda/bevestigen/", str(mail.outbox[-1].body))
         self.assertEqual(Registration.objects.filter(event=event).count(), 1)
+
+    def test_the_form_cannot_flood_an_inbox(self) -> None:
+        event = make_event(self.coalition)
+
+        for _ in range(5):
+            self.register_visitor(event, "slachtoffer@example.org")
+
+        self.assertEqual(len([m for m in mail.outbox if "slachtoffer@example.org" in m.to]), 1)
 
     def test_a_forged_link_is_not_found(self) -> None:
         for name in ("events:confirm", "events:cancel_link"):
