@@ -144,6 +144,9 @@ def register(request: HttpRequest, slug: str, event_id: int) -> HttpResponse:
     form = VisitorRegistrationForm(request.POST or None, initial=initial)
     message = ""
     if request.method == "POST" and form.is_valid():
+        if form.is_spam():
+            # Dropped without a word, like the join form does.
+            return render(request, "events/check_mail.html", {"event": found})
         try:
             do_register_visitor(
                 found,

@@ -186,6 +186,18 @@ class RegistrationTestCase(PersonasTestCase):
         self.assertEqual(Registration.objects.filter(event=event).count(), 1)
         self.assertIn("al aangemeld", mail.outbox[-1].subject)
 
+    def test_it_drops_a_registration_with_the_honeypot_filled_in(self) -> None:
+        event = make_event(self.coalition)
+
+        response = self.client.post(
+            self.register_url(event),
+            {"name": "Bot", "email": "bot@example.org", "leave_empty": "http://spam.example"},
+        )
+
+        self.assertContains(response, "Kijk in je e-mail")
+        self.assertFalse(Registration.objects.exists())
+        self.assertEqual(mail.outbox, [])
+
     def test_it_keeps_input_and_explains_a_bogus_email_address(self) -> None:
         event = make_event(self.coalition)
 
