@@ -245,6 +245,32 @@ class RegistrationTestCase(PersonasTestCase):
 
         self.assertEqual(len([m for m in mail.outbox if "slachtoffer@example.org" in m.to]), 1)
 
+    def test_confirming_for_a_cancelled_event_explains_it(self) -> None:
+        event = make_event(self.coalition)
+        self.register_visitor(event, "sam@sportclub.example")
+        path = link_in_last_mail("sam@sportclub.example", "/agenda/bevestigen/")
+        do_cancel_event(self.anna, event)
+
+        response = self.client.post(path)
+
+        self.assertContains(response, "Deze bijeenkomst gaat niet door", status_code=410)
+        self.assertEqual(Registration.objects.get().status, RegistrationStatus.PENDING)
+
+    def test_cancelling_after_the_start_is_refused_with_a_message(self) -> None:
+        event = make_event(self.coalition)
+        do_register_member(Membership.objects.get(user=self.cees), event)
+        Event.objects.filter(pk=event.pk).update(
+            starts_at=timezone.now() - datetime.timedelta(minutes=5)
+        )
+        self.log_in(self.cees)
+
+        response = self.client.post(
+            reverse("events:cancel_own", args=[self.coalition.slug, event.pk])
+        )
+
+        self.assertContains(response, "Deze bijeenkomst is al begonnen; afmelden kan niet meer.")
+        self.assertEqual(Registration.objects.get().status, RegistrationStatus.CONFIRMED)
+
     def test_a_forged_link_is_not_found(self) -> None:
         for name in ("events:confirm", "events:cancel_link"):
             response = self.client.get(reverse(name, args=[self.coalition.slug, "12:nep"]))
