@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from django.db import transaction
+from django.db.models import Count, Q
 from django.http import HttpRequest
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
@@ -21,7 +22,12 @@ from weerbaar.audit.actions import do_record_audit_entry
 from weerbaar.audit.choices import AuditAction
 from weerbaar.coalitions.models import Coalition
 from weerbaar.events import notifications
-from weerbaar.events.choices import EventAudience, EventStatus, RegistrationStatus
+from weerbaar.events.choices import (
+    ACTIVE_STATUSES,
+    EventAudience,
+    EventStatus,
+    RegistrationStatus,
+)
 from weerbaar.events.models import Event, ProgrammeItem, Registration
 from weerbaar.knowledge.actions import do_add_attachment, do_create_knowledge_item
 from weerbaar.knowledge.choices import KnowledgeKind, Visibility
@@ -44,6 +50,11 @@ FIELDS = (
     "capacity",
     "registration_deadline",
 )
+
+
+# The registration form mails an address at most this often (a new link, or "you were
+# already registered"), so that it cannot be used to flood someone's inbox.
+FORM_MAIL_INTERVAL = datetime.timedelta(minutes=10)
 
 
 class EventError(Exception):
@@ -250,23 +261,37 @@ def do_register_member(
     """One click: a place if there is one, else a place on the waiting list."""
     if membership.coalition_id != event.coalition_id:
         raise ValueError("Members register for events of their own coalition.")
+    # Read before taking the lock: the lock is held as briefly as possible.
+    user = membership.user
+    organisation = membership.organisation.name if membership.organisation else ""
     locked = _lock(event)
     check_open_for_registration(locked)
-    user = membership.user
-    existing = locked.registrations.active().filter(email=user.email.lower()).first()
-    if existing is not None:
-        if existing.status == RegistrationStatus.WAITLISTED:
-            raise EventError(_("You are already on the waiting list for this event."))
+    address = user.email.lower()
+    # One query for both questions, because it runs while the event is locked.
+    counts = locked.registrations.aggregate(
+        confirmed=Count("pk", filter=Q(status=RegistrationStatus.CONFIRMED)),
+        mine_waiting=Count("pk", filter=Q(email=address, status=RegistrationStatus.WAITLISTED)),
+        mine=Count("pk", filter=Q(email=address, status__in=ACTIVE_STATUSES)),
+    )
+    if counts["mine_waiting"]:
+        raise EventError(_("You are already on the waiting list for this event."))
+    if counts["mine"]:
         raise EventError(_("You are already registered for this event."))
     registration = Registration(
         coalition=locked.coalition,
         event=locked,
         user=user,
         name=user.full_name or user.email,
-        email=user.email.lower(),
-        organisation=membership.organisation.name if membership.organisation else "",
+        email=address,
+        organisation=organisation,
     )
-    _take_place(registration, locked)
+    now = timezone.now()
+    if locked.capacity is None or counts["confirmed"] < locked.capacity:
+        registration.status = RegistrationStatus.CONFIRMED
+        registration.confirmed_at = now
+    else:
+        registration.status = RegistrationStatus.WAITLISTED
+        registration.waitlisted_at = now
     registration.save()
     do_record_audit_entry(
         AuditAction.EVENT_REGISTERED,
@@ -300,8 +325,14 @@ def do_register_visitor(
         raise ValueError("Visitors register for public events only.")
     check_open_for_registration(locked)
     address = email.strip().lower()
-    existing = locked.registrations.active().filter(email=address).first()
+    existing = locked.registrations.active().filter(email=address).select_for_update().first()
     if existing is not None:
+        now = timezone.now()
+        last = existing.form_mailed_at or existing.created_at
+        if now - last < FORM_MAIL_INTERVAL:
+            return existing
+        existing.form_mailed_at = now
+        existing.save(update_fields=["form_mailed_at"])
         if existing.status == RegistrationStatus.PENDING:
             # A lost or expired confirmation mail: send a fresh link.
             transaction.on_commit(lambda: notifications.notify_confirm_registration(existing))

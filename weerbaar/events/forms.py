@@ -12,6 +12,7 @@ from weerbaar.components.forms import Form
 from weerbaar.events.actions import ProgrammeLine
 from weerbaar.events.choices import EventAudience, EventKind
 from weerbaar.knowledge.files import CleanFile, clean_attachment
+from weerbaar.partners.forms import HONEYPOT_FIELD
 from weerbaar.partners.models import Partner
 
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
@@ -182,6 +183,15 @@ class VisitorRegistrationForm(Form):
         max_length=200,
         widget=forms.TextInput(attrs={"autocomplete": "organization"}),
     )
+    # The join form's honeypot: people never see it, form-filling robots fill it in.
+    leave_empty = forms.CharField(label=_("Leave this field empty"), required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields[HONEYPOT_FIELD].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
+
+    def is_spam(self) -> bool:
+        return bool(self.cleaned_data.get(HONEYPOT_FIELD))
 
 
 class ReportForm(Form):

@@ -156,6 +156,9 @@ class Registration(models.Model):
     waitlisted_at = models.DateTimeField(null=True, blank=True)
     cancelled_at = models.DateTimeField(null=True, blank=True)
     reminded_at = models.DateTimeField(null=True, blank=True)
+    # When a visitor was last mailed because of the registration form, so that the form
+    # cannot be used to flood someone's inbox.
+    form_mailed_at = models.DateTimeField(null=True, blank=True)
     # Marked by the organiser afterwards; None until then.
     attended = models.BooleanField(_("attended"), null=True, blank=True)
 

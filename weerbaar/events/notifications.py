@@ -9,8 +9,11 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from weerbaar.events.ical import render_calendar
 from weerbaar.events.models import Registration
 from weerbaar.events.tokens import make_cancel_token, make_confirmation_token
+
+CALENDAR_MAILS = frozenset({"confirmed", "promoted", "reminder"})
 
 
 def _absolute(name: str, **kwargs: object) -> str:
@@ -43,7 +46,15 @@ def _send(template: str, registration: Registration, **extra: object) -> None:
         }
         subject = subjects[template] % {"title": event.title}
         body = render_to_string(f"events/mail/{template}.txt", context)
-    EmailMessage(subject, body, to=[registration.email]).send()
+    message = EmailMessage(subject, body, to=[registration.email])
+    if template in CALENDAR_MAILS:
+        # The file itself, not only a link: members-only events need a login to download.
+        message.attach(
+            "bijeenkomst.ics",
+            render_calendar(event.coalition, [event], name=event.title),
+            "text/calendar",
+        )
+    message.send()
 
 
 def notify_confirm_registration(registration: Registration) -> None:

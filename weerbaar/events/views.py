@@ -11,8 +11,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from weerbaar.accounts.access import requires
+from weerbaar.accounts.choices import Role
 from weerbaar.accounts.models import Membership, User
-from weerbaar.accounts.policy import Permission
+from weerbaar.accounts.policy import Permission, role_may
 from weerbaar.coalitions.models import Coalition
 from weerbaar.coalitions.tenancy import for_coalition
 from weerbaar.dashboard.actions import do_record_export
@@ -87,9 +88,6 @@ def calendar(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def _may_manage(request: HttpRequest) -> bool:
-    from weerbaar.accounts.choices import Role
-    from weerbaar.accounts.policy import role_may
-
     membership = getattr(request, "membership", None)
     return membership is not None and role_may(Role(membership.role), Permission.MANAGE_EVENTS)
 
@@ -146,6 +144,9 @@ def register(request: HttpRequest, slug: str, event_id: int) -> HttpResponse:
     form = VisitorRegistrationForm(request.POST or None, initial=initial)
     message = ""
     if request.method == "POST" and form.is_valid():
+        if form.is_spam():
+            # Dropped without a word, like the join form does.
+            return render(request, "events/check_mail.html", {"event": found})
         try:
             do_register_visitor(
                 found,

@@ -77,3 +77,23 @@ class DemoTestCase(TestCase):
         self.assertLess(done, tasks.count() - 3)
         self.assertTrue([t for t in tasks if t.is_overdue()])
         self.assertEqual(MaturityScan.objects.filter(coalition__slug="zeeuwse-kust").count(), 2)
+
+    def test_it_loads_a_year_of_events_with_registrations(self) -> None:
+        from django.utils import timezone
+
+        from weerbaar.events.models import Event, Registration
+
+        with self.captureOnCommitCallbacks(execute=True):
+            load_demo()
+
+        coalition = Coalition.objects.get(slug=DEMO_SLUG)
+        events = Event.objects.filter(coalition=coalition)
+        now = timezone.now()
+        self.assertGreaterEqual(events.past(now).count(), 5)
+        self.assertGreaterEqual(events.upcoming(now).count(), 4)
+        self.assertTrue(events.filter(report_item__isnull=False).exists())
+        registrations = Registration.objects.filter(coalition=coalition)
+        self.assertTrue(registrations.waitlisted().exists())
+        self.assertTrue(registrations.filter(attended=True).exists())
+        for event in events.exclude(capacity=None):
+            self.assertLessEqual(event.count_confirmed(), event.capacity or 0)
