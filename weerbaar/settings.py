@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "weerbaar.covenant",
     "weerbaar.knowledge",
     "weerbaar.interventions",
+    "weerbaar.updates",
     "weerbaar.dashboard",
     "weerbaar.dev",
 ]

@@ -23,6 +23,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("weerbaar.covenant.urls")),
     path("", include("weerbaar.knowledge.urls")),
     path("", include("weerbaar.interventions.urls")),
+    path("", include("weerbaar.updates.urls")),
     path("", include("weerbaar.dashboard.urls")),
     path("", include("weerbaar.coalitions.urls")),
 ]
