@@ -32,7 +32,7 @@ from weerbaar.covenant.actions import (
     do_sign_covenant,
 )
 from weerbaar.covenant.choices import CommitmentKind
-from weerbaar.dev.knowledge_demo import VOORBEELDSTAD_ITEMS, ZEEUWSE_KUST_ITEMS, load_knowledge
+from weerbaar.dev.knowledge_demo import load_knowledge_demo
 from weerbaar.partners.actions import (
     do_create_partner,
     do_link_membership_to_partner,
@@ -517,9 +517,7 @@ def load_demo() -> None:
     _load_partners(voorbeeldstad, logins["anna@voorbeeldstad.example"])
     _load_covenant(voorbeeldstad, logins["anna@voorbeeldstad.example"])
     _load_embedding(voorbeeldstad, logins["anna@voorbeeldstad.example"])
-    load_knowledge(voorbeeldstad, logins["cees@voorbeeldstad.example"], VOORBEELDSTAD_ITEMS)
-    zeeuwse_kust = Coalition.objects.get(slug=OTHER_SLUG)
-    load_knowledge(zeeuwse_kust, logins["eva@zeeuwse-kust.example"], ZEEUWSE_KUST_ITEMS)
+    load_knowledge_demo(logins)
 
 
 def get_totp_secret(user: User) -> str | None:
