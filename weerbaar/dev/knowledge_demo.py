@@ -14,9 +14,11 @@ from weerbaar.interventions.choices import ExperimentOutcome as EO
 from weerbaar.interventions.choices import ExperimentStatus as ES
 from weerbaar.interventions.choices import InterventionKind as IK
 from weerbaar.interventions.choices import InterventionStatus as IS
-from weerbaar.knowledge.actions import do_create_knowledge_item
+from weerbaar.knowledge.actions import do_add_attachment, do_create_knowledge_item
 from weerbaar.knowledge.choices import KnowledgeKind as K
 from weerbaar.knowledge.choices import Visibility as V
+from weerbaar.knowledge.files import CleanFile
+from weerbaar.knowledge.models import KnowledgeItem
 from weerbaar.partners.models import Partner
 
 # (kind, title, summary, body, themes, target groups, tags, visibility, days ago)
@@ -1091,6 +1093,49 @@ def load_interventions(coalition: Coalition, author: User, rows: list[DemoInterv
             )
 
 
+def _demo_pdf(title: str) -> bytes:
+    """A one-page PDF with ``title`` on it (ASCII), small enough to build here."""
+    text = title.encode("ascii", "replace").replace(b"(", b"[").replace(b")", b"]")
+    stream = b"BT /F1 18 Tf 72 720 Td (" + text + b") Tj ET"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length " + str(len(stream)).encode() + b" >>\nstream\n" + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = b"%PDF-1.4\n"
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += str(number).encode() + b" 0 obj\n" + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 " + str(len(objects) + 1).encode() + b"\n0000000000 65535 f \n"
+    out += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
+    out += b"trailer\n<< /Size " + str(len(objects) + 1).encode() + b" /Root 1 0 R >>\n"
+    return out + b"startxref\n" + str(xref).encode() + b"\n%%EOF\n"
+
+
+# Items that get a PDF attachment: (title, file name).
+DEMO_ATTACHMENTS = [
+    ("Complottheorieën over windparken op zee", "verslag-informatieavond-windpark.pdf"),
+    ("Complottheorieën in de klas: wat we leerden", "lesopzet-complotdenken.pdf"),
+    ("Lesbrief: filterbubbels doorprikken", "lesbrief-filterbubbels.pdf"),
+]
+
+
+def _load_attachments() -> None:
+    for title, name in DEMO_ATTACHMENTS:
+        item = KnowledgeItem.objects.get(title=title)
+        content = _demo_pdf(item.title)
+        do_add_attachment(
+            item.created_by,  # type: ignore[arg-type]  # demo items always have an author
+            item,
+            CleanFile(content, "pdf", "application/pdf", name),
+        )
+
+
 def load_knowledge_demo(logins: dict[str, User]) -> None:
     """Knowledge items, interventions and experiments (whose lessons become knowledge items)
     of both demo coalitions; Voorbeeldstad's partners must exist already."""
@@ -1102,3 +1147,4 @@ def load_knowledge_demo(logins: dict[str, User]) -> None:
         voorbeeldstad, logins["anna@voorbeeldstad.example"], VOORBEELDSTAD_INTERVENTIONS
     )
     load_interventions(zeeuwse_kust, logins["eva@zeeuwse-kust.example"], ZEEUWSE_KUST_INTERVENTIONS)
+    _load_attachments()
