@@ -11,6 +11,7 @@ unstemmed, so "complottheorie" must match it as a prefix of the stored word.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 import unicodedata
@@ -20,6 +21,7 @@ import snowballstemmer
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
 from django.db import connection
 from django.db.models import F, QuerySet, TextField, Value
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Concat
 from django.utils.safestring import SafeString, mark_safe
 
@@ -28,6 +30,8 @@ from weerbaar.knowledge.models import KnowledgeItem
 MIN_QUERY_LENGTH = 2
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 10
+# The search page shows this many best matches, and says how many there are in all.
+MAX_RESULTS = 50
 SNIPPET_WORDS = 30
 # Private-use characters mark matches in PostgreSQL's headline, so the text can be escaped
 # before the marks become <mark> tags.
@@ -59,7 +63,10 @@ def _fold(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
+@functools.lru_cache(maxsize=50_000)
 def stem(word: str) -> str:
+    """The Snowball stem without diacritics; cached, because the same words recur across
+    items and snippets (Snowball runs in pure Python)."""
     return _fold(_stemmer.stemWord(word.lower()))
 
 
@@ -68,28 +75,49 @@ def get_shadow_text(item: KnowledgeItem) -> str:
     return " ".join(stem(w) for w in _WORD.findall(item.get_search_text()))
 
 
-def search_items(queryset: QuerySet[KnowledgeItem], query: str) -> list[SearchResult]:
-    """Items of ``queryset`` matching every word of ``query``, best first, with a snippet.
+class SearchResults(list[SearchResult]):
+    """The best matches, at most the ``limit`` asked for, and ``total``: all matches."""
+
+    def __init__(self, results: list[SearchResult] | None = None, total: int = 0) -> None:
+        super().__init__(results or [])
+        self.total = total
+
+
+def search_items(
+    queryset: QuerySet[KnowledgeItem], query: str, *, limit: int | None = None
+) -> SearchResults:
+    """Items of ``queryset`` matching every word of ``query``, best first, with a snippet;
+    at most ``limit`` of them (snippets are made for those only), and the number of all.
 
     Never raises on odd input: syntax characters are dropped, and a query under two
     characters gives no results (the view says why).
     """
     terms = get_query_terms(query)
     if not terms:
-        return []
+        return SearchResults()
     if connection.vendor == "postgresql":
-        return _search_postgresql(queryset, terms)
-    return _search_sqlite(queryset, terms)
+        return _search_postgresql(queryset, terms, limit)
+    return _search_sqlite(queryset, terms, limit)
 
 
-def _search_postgresql(queryset: QuerySet[KnowledgeItem], terms: list[str]) -> list[SearchResult]:
+def _search_postgresql(
+    queryset: QuerySet[KnowledgeItem], terms: list[str], limit: int | None
+) -> SearchResults:
     # Terms hold only word characters, so this raw tsquery cannot be malformed.
     tsquery = " & ".join(f"{term}:*" for term in terms)
     search_query = SearchQuery(tsquery, search_type="raw", config="dutch")
-    rows = (
-        queryset.filter(search_vector=search_query)
+    matching = queryset.filter(search_vector=search_query)
+    ranked = matching.annotate(rank=SearchRank(F("search_vector"), search_query)).order_by(
+        "-rank", "-published_on", "-pk"
+    )
+    if limit is not None:
+        ranked = ranked[:limit]
+    # The headline is made in a second query, for the shown rows only: ts_headline re-parses
+    # the whole text and would otherwise run for every match before the LIMIT.
+    rows = list(ranked)
+    headlines = dict(
+        KnowledgeItem.objects.filter(pk__in=[row.pk for row in rows])
         .annotate(
-            rank=SearchRank(F("search_vector"), search_query),
             headline=SearchHeadline(
                 Concat("summary", Value("\n"), "body", output_field=TextField()),
                 search_query,
@@ -98,11 +126,14 @@ def _search_postgresql(queryset: QuerySet[KnowledgeItem], terms: list[str]) -> l
                 stop_sel=_STOP,
                 max_words=SNIPPET_WORDS,
                 min_words=15,
-            ),
+            )
         )
-        .order_by("-rank", "-published_on", "-pk")
+        .values_list("pk", "headline")
     )
-    return [SearchResult(item, _mark(getattr(item, "headline", ""))) for item in rows]
+    total = len(rows) if limit is None or len(rows) < limit else matching.count()
+    return SearchResults(
+        [SearchResult(row, _mark(headlines.get(row.pk) or "")) for row in rows], total
+    )
 
 
 def _mark(headline: str) -> SafeString:
@@ -110,20 +141,35 @@ def _mark(headline: str) -> SafeString:
     return mark_safe(escaped.replace(_START, "<mark>").replace(_STOP, "</mark>"))  # noqa: S308  # escaped above
 
 
-def _search_sqlite(queryset: QuerySet[KnowledgeItem], terms: list[str]) -> list[SearchResult]:
+def _search_sqlite(
+    queryset: QuerySet[KnowledgeItem], terms: list[str], limit: int | None
+) -> SearchResults:
     stems = [stem(term) for term in terms]
     match = " ".join(f'"{s}"*' for s in stems if s)
     if not match:
-        return []
+        return SearchResults()
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT rowid FROM knowledge_search WHERE knowledge_search MATCH %s "
             "ORDER BY bm25(knowledge_search)",
             [match],
         )
-        order = {row[0]: position for position, row in enumerate(cursor.fetchall())}
-    items = sorted(queryset.filter(pk__in=list(order)), key=lambda item: order[item.pk])
-    return [SearchResult(item, highlight(f"{item.summary}\n{item.body}", stems)) for item in items]
+        rank = {row[0]: position for position, row in enumerate(cursor.fetchall())}
+    # Which matches the visitor may see, by id only, with the match as a subquery (a list of
+    # thousands of ids would not fit in one statement). Not the other way round: FTS5 with
+    # ``rowid IN (…)`` runs the match once per candidate row.
+    visible = queryset.filter(
+        pk__in=RawSQL("SELECT rowid FROM knowledge_search WHERE knowledge_search MATCH %s", [match])
+    ).values_list("pk", flat=True)
+    ids = sorted(visible, key=lambda pk: rank.get(pk, len(rank)))
+    total = len(ids)
+    shown = ids if limit is None else ids[:limit]
+    order = {pk: position for position, pk in enumerate(shown)}
+    items = sorted(queryset.filter(pk__in=shown), key=lambda item: order[item.pk])
+    return SearchResults(
+        [SearchResult(item, highlight(f"{item.summary}\n{item.body}", stems)) for item in items],
+        total,
+    )
 
 
 _MARKUP_ONLY = re.compile(r"[#>*_`+\-]+|\d+\.")
@@ -138,8 +184,8 @@ def highlight(text: str, stems: list[str]) -> SafeString:
         found = _WORD.findall(word)
         return any(stem(w).startswith(s) for w in found for s in stems)
 
-    hits = [i for i, word in enumerate(words) if matches(word)]
-    start = max(0, hits[0] - 10) if hits else 0
+    first = next((i for i, word in enumerate(words) if matches(word)), None)
+    start = max(0, first - 10) if first is not None else 0
     window = words[start : start + SNIPPET_WORDS]
     parts: list[str] = []
     for word in window:

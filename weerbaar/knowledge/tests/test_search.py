@@ -144,6 +144,19 @@ class SearchTestCase(HypothesisTestCase, PersonasTestCase):
             [newer, self.municipality, self.theories],
         )
         self.assertEqual([r.item for r in narrowed.context["results"]], [newer])
+        searched = client.get(url, {"q": "les", "published_from": "2026-04-01"})
+        self.assertEqual([r.item for r in searched.context["results"]], [newer])
+
+    def test_it_shows_the_best_results_and_counts_all(self) -> None:
+        for n in range(3):
+            do_create_knowledge_item(self.anna, self.coalition, **fields(title=f"Gemeente {n}"))
+        rows = KnowledgeItem.objects.visible_in(self.coalition, self.cees)
+
+        results = search_items(rows, "gemeente", limit=2)
+
+        self.assertEqual(len(results), 2)
+        self.assertEqual(results.total, 4)
+        self.assertEqual(search_items(rows, "gemeente").total, 4)
 
     def test_it_refuses_an_end_date_before_the_start_date_in_dutch(self) -> None:
         client = self.log_in(self.cees)
