@@ -3,7 +3,10 @@
 - PostgreSQL: the stored ``search_vector`` (``dutch`` configuration, GIN index), ranked with
   ``SearchRank`` and highlighted with ``SearchHeadline``.
 - SQLite: the FTS5 table ``knowledge_search`` (rowid = item id) holding the text stemmed with
-  Snowball's Dutch stemmer, ranked with ``bm25``; highlighting is done here, on the original text.
+  Snowball's ``dutch_porter`` stemmer — the algorithm PostgreSQL's ``dutch`` configuration
+  uses, so both backends stem alike ("gemeenten" and "gemeente" both become "gemeent"; the
+  newer Snowball ``dutch`` makes "meen" of them) — ranked with ``bm25``; highlighting is done
+  here, on the original text.
 
 Query terms are stemmed and matched as prefixes in both: Snowball leaves "complottheorieën"
 unstemmed, so "complottheorie" must match it as a prefix of the stored word.
@@ -38,7 +41,10 @@ SNIPPET_WORDS = 30
 _START, _STOP = "\ue000", "\ue001"
 _WORD = re.compile(r"\w+")
 
-_stemmer = snowballstemmer.stemmer("dutch")
+# Must stay the algorithm of PostgreSQL's ``dutch`` text search configuration (see above);
+# migration 0006 rebuilt the SQLite index when it changed from "dutch".
+STEMMER = "dutch_porter"
+_stemmer = snowballstemmer.stemmer(STEMMER)
 
 
 @dataclass(frozen=True)

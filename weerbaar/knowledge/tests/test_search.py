@@ -195,3 +195,25 @@ def test_the_snippet_leaves_out_markdown_marks() -> None:
     assert "##" not in snippet
     assert "- " not in snippet
     assert "<mark>complottheorieën</mark>" in snippet
+
+
+class StemmerAgreementTestCase(PersonasTestCase):
+    """SQLite's shadow text must stem like PostgreSQL's ``dutch`` configuration, or the two
+    backends find different items for the same words."""
+
+    WORDS = ["gemeenten", "gemeente", "gamen", "games", "signalen", "ouders", "jongeren"]
+
+    def test_the_python_stemmer_is_postgresql_s_dutch_algorithm(self) -> None:
+        from django.db import connection
+
+        from weerbaar.knowledge.search import stem
+
+        self.assertEqual(stem("gemeenten"), stem("gemeente"))
+        self.assertEqual(stem("complottheorieën"), "complottheorieen")
+        if connection.vendor != "postgresql":
+            return
+        with connection.cursor() as cursor:
+            for word in self.WORDS:
+                cursor.execute("SELECT to_tsvector('dutch', %s)::text", [word])
+                vector = cursor.fetchone()[0]
+                self.assertEqual(vector.split(":")[0].strip("'"), stem(word), word)
