@@ -6,6 +6,8 @@ import datetime
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.utils import timezone
+
 from weerbaar.accounts.models import User
 from weerbaar.coalitions.models import Coalition
 from weerbaar.interventions.actions import do_create_experiment, do_create_intervention
@@ -14,6 +16,7 @@ from weerbaar.interventions.choices import ExperimentOutcome as EO
 from weerbaar.interventions.choices import ExperimentStatus as ES
 from weerbaar.interventions.choices import InterventionKind as IK
 from weerbaar.interventions.choices import InterventionStatus as IS
+from weerbaar.interventions.models import Experiment, Intervention
 from weerbaar.knowledge.actions import do_add_attachment, do_create_knowledge_item
 from weerbaar.knowledge.choices import KnowledgeKind as K
 from weerbaar.knowledge.choices import Visibility as V
@@ -1148,3 +1151,23 @@ def load_knowledge_demo(logins: dict[str, User]) -> None:
     )
     load_interventions(zeeuwse_kust, logins["eva@zeeuwse-kust.example"], ZEEUWSE_KUST_INTERVENTIONS)
     _load_attachments()
+    _backdate()
+
+
+def _backdate() -> None:
+    """Give demo rows the creation times their dates suggest, so "new since your last visit"
+    shows the last two weeks, not everything the loader just made."""
+    zone = timezone.get_current_timezone()
+
+    def at(day: datetime.date) -> datetime.datetime:
+        return datetime.datetime.combine(day, datetime.time(9, 30), tzinfo=zone)
+
+    for item in KnowledgeItem.objects.all():
+        KnowledgeItem.objects.filter(pk=item.pk).update(created_at=at(item.published_on))
+    for experiment in Experiment.objects.select_related("intervention"):
+        day = experiment.ends_on or experiment.starts_on
+        Experiment.objects.filter(pk=experiment.pk).update(created_at=at(day), updated_at=at(day))
+    for intervention in Intervention.objects.all():
+        first = intervention.experiments.order_by("starts_on").first()
+        day = first.starts_on if first else datetime.date.today() - datetime.timedelta(days=5)
+        Intervention.objects.filter(pk=intervention.pk).update(created_at=at(day))
