@@ -425,7 +425,7 @@ ZEEUWSE_KUST_ITEMS: list[Row] = [
         ["professionals", "parents"],
         "complotdenken, windpark, informatieavond",
         V.SHARED,
-        15,
+        9,
     ),
     (
         K.BEST_PRACTICE,
@@ -437,7 +437,7 @@ ZEEUWSE_KUST_ITEMS: list[Row] = [
         ["professionals"],
         "meldpunt, samenwerking, signalering",
         V.SHARED,
-        40,
+        4,
     ),
     (
         K.EVENT_REPORT,
