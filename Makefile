@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test install install-dev lint typecheck check-migrations pytest messages demo-totp bench clean
+.PHONY: run test install install-dev lint typecheck check-migrations pytest messages demo-totp bench bench-search clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -54,6 +54,11 @@ demo-totp: install
 
 bench: install-dev
 	$(BIN)/python bench/run.py
+
+# Knowledge search on 20,000 items: SQLite, then PostgreSQL when BENCH_DATABASE_URL is set.
+bench-search: install-dev
+	$(BIN)/python bench/search.py
+	$(if $(BENCH_DATABASE_URL),$(BIN)/python bench/search.py --database-url $(BENCH_DATABASE_URL))
 
 clean:
 	rm -rf $(VENV) var

@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "weerbaar.interventions",
     "weerbaar.events",
     "weerbaar.referrals",
+    "weerbaar.updates",
     "weerbaar.dashboard",
     "weerbaar.signals",
     "weerbaar.campaigns",

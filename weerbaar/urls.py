@@ -25,6 +25,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("weerbaar.interventions.urls")),
     path("", include("weerbaar.events.urls")),
     path("", include("weerbaar.referrals.urls")),
+    path("", include("weerbaar.updates.urls")),
     path("", include("weerbaar.dashboard.urls")),
     path("", include("weerbaar.signals.urls")),
     path("", include("weerbaar.campaigns.urls")),

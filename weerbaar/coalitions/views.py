@@ -22,6 +22,7 @@ from weerbaar.coalitions.tenancy import for_coalition
 from weerbaar.lib.page_cache import cache_for_visitors
 from weerbaar.partners.directory import group_by_domain
 from weerbaar.partners.models import JoinRequest, Partner
+from weerbaar.updates.home import get_home_updates
 
 
 @requires(Permission.VIEW_PUBLIC_PAGES)
@@ -58,6 +59,7 @@ def member_home(request: HttpRequest, slug: str) -> HttpResponse:
         "member_count": for_coalition(Membership.objects.all(), coalition).count(),
         "areas": list(coalition.areas.all()),
         "partner_count": for_coalition(Partner.objects.all(), coalition).count(),
+        **get_home_updates(request),
     }
     if membership.role == Role.COORDINATOR:
         context["pending_invitations"] = for_coalition(

@@ -35,7 +35,7 @@ from weerbaar.covenant.choices import CommitmentKind
 from weerbaar.dev.blueprint_demo import load_blueprint
 from weerbaar.dev.campaigns_demo import load_campaigns
 from weerbaar.dev.events_demo import load_events
-from weerbaar.dev.knowledge_demo import VOORBEELDSTAD_ITEMS, ZEEUWSE_KUST_ITEMS, load_knowledge
+from weerbaar.dev.knowledge_demo import load_knowledge_demo
 from weerbaar.dev.referrals_demo import load_referrals
 from weerbaar.dev.signals_demo import SIGNAL_ANALYST, SIGNAL_REPORTERS, load_signals
 from weerbaar.partners.actions import (
@@ -522,13 +522,12 @@ def load_demo() -> None:
     _load_partners(voorbeeldstad, logins["anna@voorbeeldstad.example"])
     _load_covenant(voorbeeldstad, logins["anna@voorbeeldstad.example"])
     _load_embedding(voorbeeldstad, logins["anna@voorbeeldstad.example"])
-    load_knowledge(voorbeeldstad, logins["cees@voorbeeldstad.example"], VOORBEELDSTAD_ITEMS)
+    load_knowledge_demo(logins)
     load_referrals(voorbeeldstad, logins["anna@voorbeeldstad.example"])
     load_campaigns(voorbeeldstad, logins["anna@voorbeeldstad.example"])
     load_signals(voorbeeldstad, [logins[e] for e in SIGNAL_REPORTERS], logins[SIGNAL_ANALYST])
     load_events(voorbeeldstad)
     zeeuwse_kust = Coalition.objects.get(slug=OTHER_SLUG)
-    load_knowledge(zeeuwse_kust, logins["eva@zeeuwse-kust.example"], ZEEUWSE_KUST_ITEMS)
     load_blueprint(zeeuwse_kust, logins["eva@zeeuwse-kust.example"], admin)
 
 

@@ -36,6 +36,7 @@ from weerbaar.interventions.forms import (
     InterventionForm,
 )
 from weerbaar.interventions.models import Experiment, Intervention
+from weerbaar.knowledge.querysets import json_list_contains
 from weerbaar.partners.models import Partner
 
 
@@ -64,12 +65,11 @@ def interventions(request: HttpRequest, slug: str) -> HttpResponse:
     for name in ("kind", "evidence_level", "status"):
         if data.get(name):
             rows = rows.filter(**{name: data[name]})
-    found = [
-        row
-        for row in rows
-        if (not data.get("theme") or data["theme"] in row.themes)
-        and (not data.get("target_group") or data["target_group"] in row.target_groups)
-    ]
+    if data.get("theme"):
+        rows = rows.filter(json_list_contains("themes", data["theme"]))
+    if data.get("target_group"):
+        rows = rows.filter(json_list_contains("target_groups", data["target_group"]))
+    found = list(rows)
     template = (
         "interventions/_results.html" if request.htmx else "interventions/interventions.html"  # type: ignore[attr-defined]
     )

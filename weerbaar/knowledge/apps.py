@@ -5,3 +5,8 @@ from django.apps import AppConfig
 
 class KnowledgeConfig(AppConfig):
     name = "weerbaar.knowledge"
+
+    def ready(self) -> None:
+        from weerbaar.knowledge.updates import register_updates
+
+        register_updates()

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from django.db import models
+from django.db import connection, models
 
 from weerbaar.knowledge.choices import Visibility
 
@@ -10,6 +10,16 @@ if TYPE_CHECKING:
     from weerbaar.accounts.models import User
     from weerbaar.coalitions.models import Coalition
     from weerbaar.knowledge.models import KnowledgeItem  # noqa: F401
+
+
+def json_list_contains(field: str, value: str) -> models.Q:
+    """Rows whose JSON list ``field`` holds the choice code ``value``, in the database on
+    both backends: containment on PostgreSQL, and on SQLite (which has no containment) a
+    match on the quoted code in the stored JSON text — codes are plain words, so a quoted
+    code cannot match inside another one."""
+    if connection.vendor == "postgresql":
+        return models.Q(**{f"{field}__contains": [value]})
+    return models.Q(**{f"{field}__icontains": f'"{value}"'})
 
 
 class KnowledgeItemQuerySet(models.QuerySet["KnowledgeItem"]):

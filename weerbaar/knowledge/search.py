@@ -1,9 +1,13 @@
 """Search knowledge items in Dutch: one function, two backends chosen by the database.
 
 - PostgreSQL: the stored ``search_vector`` (``dutch`` configuration, GIN index), ranked with
-  ``SearchRank`` and highlighted with ``SearchHeadline``.
+  ``SearchRank``.
 - SQLite: the FTS5 table ``knowledge_search`` (rowid = item id) holding the text stemmed with
-  Snowball's Dutch stemmer, ranked with ``bm25``; highlighting is done here, on the original text.
+  Snowball's ``dutch_porter`` stemmer — the algorithm PostgreSQL's ``dutch`` configuration
+  uses, so both backends stem alike ("gemeenten" and "gemeente" both become "gemeent"; the
+  newer Snowball ``dutch`` makes "meen" of them) — ranked with ``bm25``.
+
+Snippets are made here for both, on the original text, for the shown results only.
 
 Query terms are stemmed and matched as prefixes in both: Snowball leaves "complottheorieën"
 unstemmed, so "complottheorie" must match it as a prefix of the stored word.
@@ -11,16 +15,17 @@ unstemmed, so "complottheorie" must match it as a prefix of the stored word.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 import unicodedata
 from dataclasses import dataclass
 
 import snowballstemmer
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
-from django.db.models import F, QuerySet, TextField, Value
-from django.db.models.functions import Concat
+from django.db.models import Count, F, QuerySet, Window
+from django.db.models.expressions import RawSQL
 from django.utils.safestring import SafeString, mark_safe
 
 from weerbaar.knowledge.models import KnowledgeItem
@@ -28,13 +33,15 @@ from weerbaar.knowledge.models import KnowledgeItem
 MIN_QUERY_LENGTH = 2
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 10
+# The search page shows this many best matches, and says how many there are in all.
+MAX_RESULTS = 50
 SNIPPET_WORDS = 30
-# Private-use characters mark matches in PostgreSQL's headline, so the text can be escaped
-# before the marks become <mark> tags.
-_START, _STOP = "\ue000", "\ue001"
 _WORD = re.compile(r"\w+")
 
-_stemmer = snowballstemmer.stemmer("dutch")
+# Must stay the algorithm of PostgreSQL's ``dutch`` text search configuration (see above);
+# migration 0006 rebuilt the SQLite index when it changed from "dutch".
+STEMMER = "dutch_porter"
+_stemmer = snowballstemmer.stemmer(STEMMER)
 
 
 @dataclass(frozen=True)
@@ -59,7 +66,10 @@ def _fold(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
+@functools.lru_cache(maxsize=50_000)
 def stem(word: str) -> str:
+    """The Snowball stem without diacritics; cached, because the same words recur across
+    items and snippets (Snowball runs in pure Python)."""
     return _fold(_stemmer.stemWord(word.lower()))
 
 
@@ -68,62 +78,92 @@ def get_shadow_text(item: KnowledgeItem) -> str:
     return " ".join(stem(w) for w in _WORD.findall(item.get_search_text()))
 
 
-def search_items(queryset: QuerySet[KnowledgeItem], query: str) -> list[SearchResult]:
-    """Items of ``queryset`` matching every word of ``query``, best first, with a snippet.
+class SearchResults(list[SearchResult]):
+    """The best matches, at most the ``limit`` asked for, and ``total``: all matches."""
+
+    def __init__(self, results: list[SearchResult] | None = None, total: int = 0) -> None:
+        super().__init__(results or [])
+        self.total = total
+
+
+def search_items(
+    queryset: QuerySet[KnowledgeItem], query: str, *, limit: int | None = None
+) -> SearchResults:
+    """Items of ``queryset`` matching every word of ``query``, best first, with a snippet;
+    at most ``limit`` of them (snippets are made for those only), and the number of all.
 
     Never raises on odd input: syntax characters are dropped, and a query under two
     characters gives no results (the view says why).
     """
     terms = get_query_terms(query)
     if not terms:
-        return []
+        return SearchResults()
     if connection.vendor == "postgresql":
-        return _search_postgresql(queryset, terms)
-    return _search_sqlite(queryset, terms)
+        return _search_postgresql(queryset, terms, limit)
+    return _search_sqlite(queryset, terms, limit)
 
 
-def _search_postgresql(queryset: QuerySet[KnowledgeItem], terms: list[str]) -> list[SearchResult]:
+def _search_postgresql(
+    queryset: QuerySet[KnowledgeItem], terms: list[str], limit: int | None
+) -> SearchResults:
     # Terms hold only word characters, so this raw tsquery cannot be malformed.
     tsquery = " & ".join(f"{term}:*" for term in terms)
     search_query = SearchQuery(tsquery, search_type="raw", config="dutch")
-    rows = (
+    # The ids of the best matches, with the number of all matches (a window count, in the
+    # same statement): ranking narrow rows is several times cheaper than ranking whole items
+    # with their joins. Then the shown items in full. Snippets are made in Python like on
+    # SQLite (same stemmer as the ``dutch`` configuration): ts_headline re-parses every text
+    # and cost more than the search itself.
+    ranked = (
         queryset.filter(search_vector=search_query)
         .annotate(
             rank=SearchRank(F("search_vector"), search_query),
-            headline=SearchHeadline(
-                Concat("summary", Value("\n"), "body", output_field=TextField()),
-                search_query,
-                config="dutch",
-                start_sel=_START,
-                stop_sel=_STOP,
-                max_words=SNIPPET_WORDS,
-                min_words=15,
-            ),
+            total=Window(Count("pk")),
         )
         .order_by("-rank", "-published_on", "-pk")
+        .values_list("pk", "total")
     )
-    return [SearchResult(item, _mark(getattr(item, "headline", ""))) for item in rows]
+    best = list(ranked if limit is None else ranked[:limit])
+    if not best:
+        return SearchResults()
+    order = {pk: position for position, (pk, _total) in enumerate(best)}
+    shown = sorted(queryset.filter(pk__in=list(order)), key=lambda row: order[row.pk])
+    stems = [stem(term) for term in terms]
+    return SearchResults(
+        [SearchResult(row, highlight(f"{row.summary}\n{row.body}", stems)) for row in shown],
+        best[0][1],
+    )
 
 
-def _mark(headline: str) -> SafeString:
-    escaped = html.escape(headline)
-    return mark_safe(escaped.replace(_START, "<mark>").replace(_STOP, "</mark>"))  # noqa: S308  # escaped above
-
-
-def _search_sqlite(queryset: QuerySet[KnowledgeItem], terms: list[str]) -> list[SearchResult]:
+def _search_sqlite(
+    queryset: QuerySet[KnowledgeItem], terms: list[str], limit: int | None
+) -> SearchResults:
     stems = [stem(term) for term in terms]
     match = " ".join(f'"{s}"*' for s in stems if s)
     if not match:
-        return []
+        return SearchResults()
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT rowid FROM knowledge_search WHERE knowledge_search MATCH %s "
             "ORDER BY bm25(knowledge_search)",
             [match],
         )
-        order = {row[0]: position for position, row in enumerate(cursor.fetchall())}
-    items = sorted(queryset.filter(pk__in=list(order)), key=lambda item: order[item.pk])
-    return [SearchResult(item, highlight(f"{item.summary}\n{item.body}", stems)) for item in items]
+        rank = {row[0]: position for position, row in enumerate(cursor.fetchall())}
+    # Which matches the visitor may see, by id only, with the match as a subquery (a list of
+    # thousands of ids would not fit in one statement). Not the other way round: FTS5 with
+    # ``rowid IN (…)`` runs the match once per candidate row.
+    visible = queryset.filter(
+        pk__in=RawSQL("SELECT rowid FROM knowledge_search WHERE knowledge_search MATCH %s", [match])
+    ).values_list("pk", flat=True)
+    ids = sorted(visible, key=lambda pk: rank.get(pk, len(rank)))
+    total = len(ids)
+    shown = ids if limit is None else ids[:limit]
+    order = {pk: position for position, pk in enumerate(shown)}
+    items = sorted(queryset.filter(pk__in=shown), key=lambda item: order[item.pk])
+    return SearchResults(
+        [SearchResult(item, highlight(f"{item.summary}\n{item.body}", stems)) for item in items],
+        total,
+    )
 
 
 _MARKUP_ONLY = re.compile(r"[#>*_`+\-]+|\d+\.")
@@ -138,8 +178,8 @@ def highlight(text: str, stems: list[str]) -> SafeString:
         found = _WORD.findall(word)
         return any(stem(w).startswith(s) for w in found for s in stems)
 
-    hits = [i for i, word in enumerate(words) if matches(word)]
-    start = max(0, hits[0] - 10) if hits else 0
+    first = next((i for i, word in enumerate(words) if matches(word)), None)
+    start = max(0, first - 10) if first is not None else 0
     window = words[start : start + SNIPPET_WORDS]
     parts: list[str] = []
     for word in window:

@@ -42,16 +42,16 @@ from weerbaar.knowledge.actions import (
 )
 from weerbaar.knowledge.forms import AttachmentForm, CommentForm, KnowledgeItemForm, SearchForm
 from weerbaar.knowledge.models import Comment, KnowledgeItem
+from weerbaar.knowledge.querysets import json_list_contains
 from weerbaar.knowledge.search import (
+    MAX_RESULTS,
     MIN_QUERY_LENGTH,
     SearchResult,
+    SearchResults,
     get_query_terms,
     search_items,
 )
 from weerbaar.partners.models import Partner
-
-# Filters without search words list at most this many items, newest first.
-MAX_LISTED = 500
 
 
 def _partners(coalition: Coalition) -> QuerySet[Partner]:
@@ -197,25 +197,23 @@ def search(request: HttpRequest, slug: str) -> HttpResponse:
             rows = rows.filter(published_on__gte=data["published_from"])
         if data["published_until"]:
             rows = rows.filter(published_on__lte=data["published_until"])
-        results: list[SearchResult] | None = None
+        if data["theme"]:
+            rows = rows.filter(json_list_contains("themes", data["theme"]))
+        if data["target_group"]:
+            rows = rows.filter(json_list_contains("target_groups", data["target_group"]))
         if query.strip() and not get_query_terms(query):
             context["notice"] = _("Type at least %(count)d letters or digits to search.") % {
                 "count": MIN_QUERY_LENGTH
             }
         elif query.strip():
-            results = search_items(rows, query)
+            context["results"] = search_items(rows, query, limit=MAX_RESULTS)
             context["query"] = query
         elif form.has_filters():
-            ordered = rows.order_by("-published_on", "-pk")[:MAX_LISTED]
-            results = [SearchResult(row, SafeString()) for row in ordered]
-        if results is not None:
-            # JSON lists are filtered here: SQLite cannot look inside them in a query.
-            context["results"] = [
-                r
-                for r in results
-                if (not data["theme"] or data["theme"] in r.item.themes)
-                and (not data["target_group"] or data["target_group"] in r.item.target_groups)
-            ]
+            ordered = list(rows.order_by("-published_on", "-pk")[: MAX_RESULTS + 1])
+            context["results"] = SearchResults(
+                [SearchResult(row, SafeString()) for row in ordered[:MAX_RESULTS]],
+                len(ordered) if len(ordered) <= MAX_RESULTS else rows.count(),
+            )
     template = "knowledge/_results.html" if request.htmx else "knowledge/search.html"  # type: ignore[attr-defined]
     return render(request, template, context)
 

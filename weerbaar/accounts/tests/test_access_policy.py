@@ -138,6 +138,8 @@ SAMPLE_KWARGS: dict[str, Sample] = {
         "item_id": t.knowledge_item.pk,
         "attachment_id": t.attachment.pk,
     },
+    # knowledge module (member home: weekly digest)
+    "updates:digest": {"slug": "voorbeeldstad"},
     # knowledge module (discussion)
     "knowledge:add_comment": lambda t: {"slug": "voorbeeldstad", "item_id": t.knowledge_item.pk},
     "knowledge:edit_comment": lambda t: {
@@ -361,6 +363,8 @@ OTHER_TENANT_KWARGS: dict[str, Sample] = {
         "item_id": t.other_knowledge_item.pk,
         "attachment_id": t.other_attachment.pk,
     },
+    # knowledge module (member home: weekly digest)
+    "updates:digest": {"slug": "zeeuwse-kust"},
     # knowledge module (discussion)
     "knowledge:add_comment": lambda t: {
         "slug": "zeeuwse-kust",

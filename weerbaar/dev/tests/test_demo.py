@@ -9,6 +9,7 @@ from weerbaar.blueprint.models import BlueprintRequest, MaturityScan, PlanTask
 from weerbaar.coalitions.models import Coalition
 from weerbaar.covenant.models import Commitment, CovenantVersion, Delivery, Signature
 from weerbaar.dev.demo import BRAM_PARTNER, DEMO_SLUG, load_demo
+from weerbaar.interventions.models import Experiment, Intervention
 from weerbaar.knowledge.models import KnowledgeItem
 from weerbaar.knowledge.search import search_items
 from weerbaar.partners.models import JoinRequest, Partner
@@ -97,3 +98,24 @@ class DemoTestCase(TestCase):
         self.assertTrue(registrations.filter(attended=True).exists())
         for event in events.exclude(capacity=None):
             self.assertLessEqual(event.count_confirmed(), event.capacity or 0)
+
+    def test_it_loads_40_items_and_10_interventions_with_experiments_some_shared(self) -> None:
+        with self.captureOnCommitCallbacks(execute=True):
+            load_demo()
+
+        coalition = Coalition.objects.get(slug=DEMO_SLUG)
+        other = Coalition.objects.get(slug="zeeuwse-kust")
+        self.assertGreaterEqual(KnowledgeItem.objects.count(), 40)
+        self.assertGreaterEqual(Intervention.objects.count(), 10)
+        finished = Experiment.objects.filter(status="finished")
+        self.assertGreaterEqual(finished.count(), 8)
+        # Every finished experiment published its lessons, linked both ways.
+        self.assertFalse(finished.filter(lesson_item__isnull=True).exists())
+        shared_here = Intervention.objects.visible_in(coalition).exclude(coalition=coalition)
+        shared_there = Intervention.objects.visible_in(other).exclude(coalition=other)
+        self.assertTrue(shared_here.exists())
+        self.assertTrue(shared_there.exists())
+        # A shared lesson learned from the other coalition, found by an inflected word.
+        rows = KnowledgeItem.objects.visible_in(coalition).filter(coalition=other)
+        found = [r.item.title for r in search_items(rows, "windpark")]
+        self.assertIn("Complottheorieën over windparken op zee", found)

@@ -144,6 +144,19 @@ class SearchTestCase(HypothesisTestCase, PersonasTestCase):
             [newer, self.municipality, self.theories],
         )
         self.assertEqual([r.item for r in narrowed.context["results"]], [newer])
+        searched = client.get(url, {"q": "les", "published_from": "2026-04-01"})
+        self.assertEqual([r.item for r in searched.context["results"]], [newer])
+
+    def test_it_shows_the_best_results_and_counts_all(self) -> None:
+        for n in range(3):
+            do_create_knowledge_item(self.anna, self.coalition, **fields(title=f"Gemeente {n}"))
+        rows = KnowledgeItem.objects.visible_in(self.coalition, self.cees)
+
+        results = search_items(rows, "gemeente", limit=2)
+
+        self.assertEqual(len(results), 2)
+        self.assertEqual(results.total, 4)
+        self.assertEqual(search_items(rows, "gemeente").total, 4)
 
     def test_it_refuses_an_end_date_before_the_start_date_in_dutch(self) -> None:
         client = self.log_in(self.cees)
@@ -182,3 +195,25 @@ def test_the_snippet_leaves_out_markdown_marks() -> None:
     assert "##" not in snippet
     assert "- " not in snippet
     assert "<mark>complottheorieën</mark>" in snippet
+
+
+class StemmerAgreementTestCase(PersonasTestCase):
+    """SQLite's shadow text must stem like PostgreSQL's ``dutch`` configuration, or the two
+    backends find different items for the same words."""
+
+    WORDS = ["gemeenten", "gemeente", "gamen", "games", "signalen", "ouders", "jongeren"]
+
+    def test_the_python_stemmer_is_postgresql_s_dutch_algorithm(self) -> None:
+        from django.db import connection
+
+        from weerbaar.knowledge.search import stem
+
+        self.assertEqual(stem("gemeenten"), stem("gemeente"))
+        self.assertEqual(stem("complottheorieën"), "complottheorieen")
+        if connection.vendor != "postgresql":
+            return
+        with connection.cursor() as cursor:
+            for word in self.WORDS:
+                cursor.execute("SELECT to_tsvector('dutch', %s)::text", [word])
+                vector = cursor.fetchone()[0]
+                self.assertEqual(vector.split(":")[0].strip("'"), stem(word), word)
