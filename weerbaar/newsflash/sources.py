@@ -4,32 +4,8 @@ A source offers the coordinator recent candidates of one coalition; a chosen can
 copied into a ``NewsflashEntry`` (title, summary, path), so the archive keeps what was sent.
 
 To add a kind of content, write a class with ``key``, ``label`` and ``get_candidates`` like
-the two below and append an instance to ``SOURCES``. For events (branch ``events``, whose
-``Event`` has ``title``, ``description``, ``starts_at``, ``status`` and
-``EventQuerySet.upcoming(now)``) that is, once merged:
-
-    from weerbaar.events.choices import EventStatus
-    from weerbaar.events.models import Event
-
-    class EventSource:
-        key = "event"
-        label = _("Events")
-
-        def get_candidates(self, coalition: Coalition, today: datetime.date) -> list[Candidate]:
-            events = (
-                for_coalition(Event.objects.all(), coalition)
-                .upcoming(timezone.now())
-                .exclude(status=EventStatus.CANCELLED)
-            )
-            return [
-                Candidate(self.key, e.pk, e.title, e.description[:300], e.get_absolute_url(),
-                          timezone.localdate(e.starts_at))
-                for e in events.select_related("coalition")[:LIMIT]
-            ]
-
-    SOURCES: list[NewsflashSource] = [KnowledgeSource(), CampaignSource(), EventSource()]
-
-The compose form, the preview, the mail and the archive need no change.
+the ones below and append an instance to ``SOURCES``. The compose form, the preview, the
+mail and the archive need no change.
 """
 
 from __future__ import annotations
@@ -38,12 +14,15 @@ import datetime
 from dataclasses import dataclass
 from typing import Protocol
 
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_stubs_ext import StrOrPromise
 
 from weerbaar.campaigns.models import Campaign
 from weerbaar.coalitions.models import Coalition
 from weerbaar.coalitions.tenancy import for_coalition
+from weerbaar.events.choices import EventStatus
+from weerbaar.events.models import Event
 from weerbaar.knowledge.models import KnowledgeItem
 
 # How far back "recent" reaches, and how many candidates a source offers at most.
@@ -103,7 +82,32 @@ class CampaignSource:
         ]
 
 
-SOURCES: list[NewsflashSource] = [KnowledgeSource(), CampaignSource()]
+class EventSource:
+    """Upcoming events: a newsflash announces what is coming, not what is past."""
+
+    key = "event"
+    label = _("Events")
+
+    def get_candidates(self, coalition: Coalition, today: datetime.date) -> list[Candidate]:
+        events = (
+            for_coalition(Event.objects.all(), coalition)
+            .upcoming(timezone.now())
+            .exclude(status=EventStatus.CANCELLED)
+        )
+        return [
+            Candidate(
+                self.key,
+                e.pk,
+                e.title,
+                e.description[:300],
+                e.get_absolute_url(),
+                timezone.localdate(e.starts_at),
+            )
+            for e in events.select_related("coalition")[:LIMIT]
+        ]
+
+
+SOURCES: list[NewsflashSource] = [KnowledgeSource(), CampaignSource(), EventSource()]
 
 
 def get_source(key: str) -> NewsflashSource | None:
