@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from weerbaar.audit.choices import AuditAction, AuditResult
-from weerbaar.components.forms import Form
+from weerbaar.components.forms import DateInput, Form
 
 
 class AuditFilterForm(Form):
@@ -15,13 +15,11 @@ class AuditFilterForm(Form):
         label=_("Result"), required=False, choices=[("", _("All results")), *AuditResult.choices]
     )
     who = forms.CharField(label=_("Who (e-mail contains)"), required=False, max_length=254)
-    since = forms.DateField(
-        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    since = forms.DateField(label=_("From"), required=False, widget=DateInput())
     until = forms.DateField(
         label=_("Up to and including"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
     )
 
     def clean(self) -> dict[str, object]:

@@ -23,7 +23,7 @@ from weerbaar.blueprint.choices import (
 )
 from weerbaar.coalitions.choices import Theme
 from weerbaar.coalitions.models import Coalition, validate_slug_not_reserved
-from weerbaar.components.forms import Form
+from weerbaar.components.forms import DateInput, Form
 from weerbaar.partners.choices import Domain
 
 MAX_ORGANISATIONS = 30
@@ -258,7 +258,7 @@ class StartForm(StepForm):
     )
     start = forms.DateField(
         label=_("When would you like to start?"),
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=DateInput(),
         help_text=_("Within the next two years."),
     )
 
@@ -338,7 +338,7 @@ class TaskForm(Form):
     due_date = forms.DateField(
         label=_("Due date"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=DateInput(),
     )
 
 
@@ -349,7 +349,7 @@ class NewTaskForm(Form):
     due_date = forms.DateField(
         label=_("Due date"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=DateInput(),
     )
     description = forms.CharField(
         label=_("Explanation"),

@@ -16,7 +16,7 @@ from weerbaar.campaigns.choices import (
     LobbyStatus,
     ReachMeasure,
 )
-from weerbaar.components.forms import Form
+from weerbaar.components.forms import DateInput, Form
 from weerbaar.knowledge.choices import TargetGroup
 from weerbaar.knowledge.files import CleanFile, clean_attachment
 from weerbaar.knowledge.models import KnowledgeItem
@@ -25,11 +25,6 @@ from weerbaar.partners.models import Partner
 MAX_LINKS = 20
 # A bigint holds more, but no campaign reaches more people than this; a typo should not chart.
 MAX_REACH = 1_000_000_000
-
-
-def date_input() -> forms.DateInput:
-    """A date picker; its value must be ISO, whatever the language, or browsers drop it."""
-    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 LINKS_HELP = _("One web address per line, starting with https:// or http://.")
@@ -99,11 +94,11 @@ class CampaignForm(_LinkedForm):
         choices=Channel.choices,
         widget=forms.CheckboxSelectMultiple,
     )
-    starts_on = forms.DateField(label=_("Start date"), widget=date_input())
+    starts_on = forms.DateField(label=_("Start date"), widget=DateInput())
     ends_on = forms.DateField(
         label=_("End date"),
         required=False,
-        widget=date_input(),
+        widget=DateInput(),
     )
     status = forms.ChoiceField(
         label=_("Status"), choices=CampaignStatus.choices, initial=CampaignStatus.PREPARING
@@ -148,7 +143,7 @@ class CampaignForm(_LinkedForm):
 class ReachForm(Form):
     measured_on = forms.DateField(
         label=_("Date"),
-        widget=date_input(),
+        widget=DateInput(),
         help_text=_("The day you counted; the number covers the time since the previous count."),
     )
     measure = forms.ChoiceField(label=_("Measure"), choices=ReachMeasure.choices)

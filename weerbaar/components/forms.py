@@ -17,6 +17,16 @@ _WIDGET_CLASSES: list[tuple[type[forms.Widget], str]] = [
 ]
 
 
+class DateInput(forms.DateInput):
+    """A date picker. Its value must be ISO (2026-11-30) whatever the language: browsers drop
+    a date in any other format, and the form would come back with the date empty."""
+
+    input_type = "date"
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
 class NLDesignFormMixin:
     """Adds Utrecht classes to widgets, and ``aria-invalid``/``aria-describedby`` on errors.
 

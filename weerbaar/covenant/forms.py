@@ -7,7 +7,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from weerbaar.components.forms import Form
+from weerbaar.components.forms import DateInput, Form
 from weerbaar.covenant.choices import CommitmentKind
 
 NOT_NEGATIVE = {"min_value": _("Enter zero or more; negative amounts are not possible.")}
@@ -87,7 +87,7 @@ class DeliveryForm(Form):
     date = forms.DateField(
         label=_("Date"),
         # The browser's date picker only reads ISO dates, whatever the language.
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=DateInput(),
         error_messages={"invalid": _("Enter a date, such as 2026-03-14.")},
     )
     description = forms.CharField(

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from weerbaar.coalitions.choices import Theme
-from weerbaar.components.forms import Form
+from weerbaar.components.forms import DateInput, Form
 from weerbaar.interventions.choices import (
     EvidenceLevel,
     ExperimentOutcome,
@@ -135,10 +135,8 @@ class ExperimentForm(Form):
         max_length=300,
         help_text=_("For example: three second-year classes, 70 pupils."),
     )
-    starts_on = forms.DateField(label=_("Start"), widget=forms.DateInput(attrs={"type": "date"}))
-    ends_on = forms.DateField(
-        label=_("End"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    starts_on = forms.DateField(label=_("Start"), widget=DateInput())
+    ends_on = forms.DateField(label=_("End"), required=False, widget=DateInput())
     partners = forms.ModelMultipleChoiceField(
         label=_("Partners involved"),
         required=False,
@@ -218,9 +216,7 @@ class FinishExperimentForm(Form):
         ),
     )
     outcome = forms.ChoiceField(label=_("Result"), choices=ExperimentOutcome.choices)
-    ends_on = forms.DateField(
-        label=_("End"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    ends_on = forms.DateField(label=_("End"), required=False, widget=DateInput())
 
     def clean_outcome(self) -> str:
         value: str = self.cleaned_data["outcome"]

@@ -9,7 +9,7 @@ from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
 from weerbaar.coalitions.choices import Theme
-from weerbaar.components.forms import Form
+from weerbaar.components.forms import DateInput, Form
 from weerbaar.knowledge.choices import KnowledgeKind, TargetGroup, Visibility
 from weerbaar.knowledge.files import CleanFile, clean_attachment
 from weerbaar.knowledge.search import MAX_QUERY_LENGTH
@@ -58,9 +58,7 @@ class KnowledgeItemForm(Form):
     author_organisation = forms.ModelChoiceField(
         label=_("Author organisation"), required=False, queryset=Partner.objects.none()
     )
-    published_on = forms.DateField(
-        label=_("Publication date"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    published_on = forms.DateField(label=_("Publication date"), widget=DateInput())
     tags = forms.CharField(
         label=_("Tags"),
         required=False,
@@ -123,12 +121,12 @@ class SearchForm(Form):
     published_from = forms.DateField(
         label=_("Published from"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
     )
     published_until = forms.DateField(
         label=_("Published until"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
     )
 
     FILTERS = (

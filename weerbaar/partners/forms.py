@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from weerbaar.accounts.choices import Role
 from weerbaar.coalitions.models import Coalition, Principle
 from weerbaar.coalitions.tenancy import for_coalition
-from weerbaar.components.forms import Form, ModelForm
+from weerbaar.components.forms import DateInput, Form, ModelForm
 from weerbaar.lib.images import CleanImage, clean_image
 from weerbaar.partners.choices import Domain
 from weerbaar.partners.models import Embedding, Partner
@@ -161,13 +161,6 @@ class ColleagueRoleForm(Form):
     role = forms.ChoiceField(label=_("Role"), choices=PARTNER_ROLES)
 
 
-class _DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self) -> None:
-        super().__init__(format="%Y-%m-%d")
-
-
 def _not_in_future(value: datetime.date | None) -> datetime.date | None:
     if value is not None and value > timezone.localdate():
         raise forms.ValidationError(_("Enter today or a date in the past."))
@@ -208,8 +201,8 @@ class EmbeddingForm(ModelForm):
             "embedded_since": _("Since when is the work part of your organisation's plans?"),
         }
         widgets = {
-            "endorsed_on": _DateInput(),
-            "embedded_since": _DateInput(),
+            "endorsed_on": DateInput(),
+            "embedded_since": DateInput(),
             "internal_embedding": forms.Textarea(attrs={"rows": 4}),
         }
 

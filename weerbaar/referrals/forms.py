@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from weerbaar.coalitions.choices import Theme
-from weerbaar.components.forms import Form
+from weerbaar.components.forms import DateInput, Form
 from weerbaar.partners.models import Partner
 from weerbaar.referrals.choices import (
     AgeGroup,
@@ -195,7 +195,7 @@ class ReferralForm(Form):
         choices=[("", _("Choose")), *ConsentGivenBy.choices],
     )
     consent_given_on = forms.DateField(
-        label=_("Consent given on"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Consent given on"), required=False, widget=DateInput()
     )
     consent_purpose = forms.CharField(
         label=_("Consent given for"),

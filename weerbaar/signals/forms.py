@@ -17,7 +17,7 @@ from django.views.decorators.debug import sensitive_variables
 from weerbaar.accounts.models import User
 from weerbaar.coalitions.choices import Theme
 from weerbaar.coalitions.models import Area
-from weerbaar.components.forms import Form
+from weerbaar.components.forms import DateInput, Form
 from weerbaar.signals.choices import AgeGroup, Platform, SignalStatus, Space, Urgency
 from weerbaar.signals.redaction import redact_text
 
@@ -101,7 +101,7 @@ class SignalForm(Form):
     first_seen = forms.DateField(
         label=_("First seen on"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
     )
     urgency = forms.ChoiceField(
         label=_("How urgent is it?"),
