@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "weerbaar.partners",
     "weerbaar.covenant",
     "weerbaar.knowledge",
+    "weerbaar.trends",
     "weerbaar.dashboard",
     "weerbaar.dev",
 ]
@@ -182,6 +183,12 @@ PASSWORD_RESET_TIMEOUT = 60 * 60 * 2
 INVITATION_VALID_DAYS = env.int("INVITATION_VALID_DAYS", 14, minimum=1)
 # Largest attachment of a knowledge item, in megabytes.
 KNOWLEDGE_ATTACHMENT_MAX_MB = env.int("KNOWLEDGE_ATTACHMENT_MAX_MB", 20, minimum=1)
+
+# Trend monitor feeds: seconds before a fetch gives up, the largest feed read, and whether
+# addresses on a local network may be fetched (only for tests and closed installations).
+TRENDS_FEED_TIMEOUT = env.int("TRENDS_FEED_TIMEOUT", 10, minimum=1)
+TRENDS_FEED_MAX_BYTES = env.int("TRENDS_FEED_MAX_BYTES", 2_000_000, minimum=1000)
+TRENDS_FEED_ALLOW_PRIVATE = env.bool("TRENDS_FEED_ALLOW_PRIVATE", False)
 SESSION_COOKIE_AGE = 60 * 60 * 10
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

@@ -22,6 +22,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("weerbaar.partners.urls")),
     path("", include("weerbaar.covenant.urls")),
     path("", include("weerbaar.knowledge.urls")),
+    path("", include("weerbaar.trends.urls")),
     path("", include("weerbaar.dashboard.urls")),
     path("", include("weerbaar.coalitions.urls")),
 ]

@@ -58,6 +58,10 @@ class Permission(StrEnum):
     VIEW_KNOWLEDGE = "view_knowledge"
     CONTRIBUTE_KNOWLEDGE = "contribute_knowledge"
     MODERATE_KNOWLEDGE = "moderate_knowledge"
+    # trends module
+    VIEW_TRENDS = "view_trends"
+    MANAGE_TREND_SOURCES = "manage_trend_sources"
+    ANALYSE_TRENDS = "analyse_trends"
 
 
 EVERY_ROLE = frozenset(Role)
@@ -104,6 +108,12 @@ POLICY: dict[Permission, Rule] = {
     # with ``knowledge.access.access_item_for_edit``.
     Permission.CONTRIBUTE_KNOWLEDGE: _roles(*EVERY_ROLE),
     Permission.MODERATE_KNOWLEDGE: _roles(Role.COORDINATOR),
+    # trends module: everyone sees the aggregated dashboard (small cells hidden) and the
+    # sources register; analysts and coordinators keep the register and import; only analysts
+    # see every count, emerging terms with examples, watch lists and early warnings.
+    Permission.VIEW_TRENDS: _roles(*EVERY_ROLE),
+    Permission.MANAGE_TREND_SOURCES: _roles(Role.ANALYST, Role.COORDINATOR),
+    Permission.ANALYSE_TRENDS: _roles(Role.ANALYST),
 }
 
 

@@ -45,6 +45,15 @@ class AuditAction(models.TextChoices):
     KNOWLEDGE_ITEM_DELETED = "knowledge_deleted", _("Removed a knowledge item")
     KNOWLEDGE_ATTACHMENT_ADDED = "knowledge_attached", _("Added an attachment")
     KNOWLEDGE_ATTACHMENT_REMOVED = "knowledge_detached", _("Removed an attachment")
+    # trends module
+    TREND_SOURCE_CREATED = "trend_source_created", _("Registered a trend monitor source")
+    TREND_SOURCE_UPDATED = "trend_source_updated", _("Changed a trend monitor source")
+    TREND_SOURCE_STATUS = "trend_source_status", _("Switched a trend monitor source on or off")
+    TREND_IMPORT_COMMITTED = "trend_import", _("Imported aggregated figures")
+    TREND_SETTINGS_UPDATED = "trend_settings", _("Changed the trend monitor settings")
+    TREND_WATCH_LIST_SAVED = "trend_watch_list", _("Saved a watch list")
+    TREND_ALERT_RULE_SAVED = "trend_alert_rule", _("Saved an early-warning rule")
+    TREND_ALERT_HANDLED = "trend_alert_handled", _("Acknowledged or resolved an early warning")
     DATA_EXPORTED = "data_exported", _("Exported coalition data")
     ACCESS_DENIED = "access_denied", _("Was refused access")
 

@@ -41,6 +41,7 @@ from weerbaar.partners.actions import (
     do_submit_join_request,
 )
 from weerbaar.partners.models import JoinRequest, Partner
+from weerbaar.trends.tests.fixtures import TrendObjects, make_trend_objects
 
 Kwargs = dict[str, Any]
 Sample = Kwargs | Callable[["AccessPolicyTestCase"], Kwargs]
@@ -143,6 +144,42 @@ SAMPLE_KWARGS: dict[str, Sample] = {
         "partner_id": t.partner.pk,
         "commitment_id": t.commitment.pk,
     },
+    # trends module
+    "trends:dashboard": {"slug": "voorbeeldstad"},
+    "trends:sources": {"slug": "voorbeeldstad"},
+    "trends:export_sources": {"slug": "voorbeeldstad"},
+    "trends:create_source": {"slug": "voorbeeldstad"},
+    "trends:edit_source": lambda t: {
+        "slug": "voorbeeldstad",
+        "source_id": t.trends["voorbeeldstad"].source.pk,
+    },
+    "trends:source_status": lambda t: {
+        "slug": "voorbeeldstad",
+        "source_id": t.trends["voorbeeldstad"].source.pk,
+    },
+    "trends:import": lambda t: {
+        "slug": "voorbeeldstad",
+        "source_id": t.trends["voorbeeldstad"].source.pk,
+    },
+    "trends:settings": {"slug": "voorbeeldstad"},
+    "trends:terms": {"slug": "voorbeeldstad"},
+    "trends:watch_lists": {"slug": "voorbeeldstad"},
+    "trends:create_watch_list": {"slug": "voorbeeldstad"},
+    "trends:edit_watch_list": lambda t: {
+        "slug": "voorbeeldstad",
+        "list_id": t.trends["voorbeeldstad"].watch_list.pk,
+    },
+    "trends:alerts": {"slug": "voorbeeldstad"},
+    "trends:alert": lambda t: {
+        "slug": "voorbeeldstad",
+        "alert_id": t.trends["voorbeeldstad"].alert.pk,
+    },
+    "trends:alert_rules": {"slug": "voorbeeldstad"},
+    "trends:create_alert_rule": {"slug": "voorbeeldstad"},
+    "trends:edit_alert_rule": lambda t: {
+        "slug": "voorbeeldstad",
+        "rule_id": t.trends["voorbeeldstad"].rule.pk,
+    },
 }
 
 # The same URLs in the other coalition, Zeeuwse Kust, where only Dirk has a role.
@@ -229,6 +266,42 @@ OTHER_TENANT_KWARGS: dict[str, Sample] = {
         "partner_id": t.other_partner.pk,
         "commitment_id": t.other_commitment.pk,
     },
+    # trends module
+    "trends:dashboard": {"slug": "zeeuwse-kust"},
+    "trends:sources": {"slug": "zeeuwse-kust"},
+    "trends:export_sources": {"slug": "zeeuwse-kust"},
+    "trends:create_source": {"slug": "zeeuwse-kust"},
+    "trends:edit_source": lambda t: {
+        "slug": "zeeuwse-kust",
+        "source_id": t.trends["zeeuwse-kust"].source.pk,
+    },
+    "trends:source_status": lambda t: {
+        "slug": "zeeuwse-kust",
+        "source_id": t.trends["zeeuwse-kust"].source.pk,
+    },
+    "trends:import": lambda t: {
+        "slug": "zeeuwse-kust",
+        "source_id": t.trends["zeeuwse-kust"].source.pk,
+    },
+    "trends:settings": {"slug": "zeeuwse-kust"},
+    "trends:terms": {"slug": "zeeuwse-kust"},
+    "trends:watch_lists": {"slug": "zeeuwse-kust"},
+    "trends:create_watch_list": {"slug": "zeeuwse-kust"},
+    "trends:edit_watch_list": lambda t: {
+        "slug": "zeeuwse-kust",
+        "list_id": t.trends["zeeuwse-kust"].watch_list.pk,
+    },
+    "trends:alerts": {"slug": "zeeuwse-kust"},
+    "trends:alert": lambda t: {
+        "slug": "zeeuwse-kust",
+        "alert_id": t.trends["zeeuwse-kust"].alert.pk,
+    },
+    "trends:alert_rules": {"slug": "zeeuwse-kust"},
+    "trends:create_alert_rule": {"slug": "zeeuwse-kust"},
+    "trends:edit_alert_rule": lambda t: {
+        "slug": "zeeuwse-kust",
+        "rule_id": t.trends["zeeuwse-kust"].rule.pk,
+    },
 }
 
 # Pages that answer "gone" or "not found" for a made-up token while still being reachable, and
@@ -290,6 +363,7 @@ class AccessPolicyTestCase(PersonasTestCase):
     other_knowledge_item: KnowledgeItem
     attachment: Attachment
     other_attachment: Attachment
+    trends: dict[str, TrendObjects]
 
     @classmethod
     def setUpTestData(cls) -> None:
@@ -354,6 +428,7 @@ class AccessPolicyTestCase(PersonasTestCase):
             )
             for item in (cls.knowledge_item, cls.other_knowledge_item)
         )
+        cls.trends = {c.slug: make_trend_objects(c) for c in (cls.coalition, cls.other_coalition)}
 
     # Helpers
 

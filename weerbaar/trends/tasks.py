@@ -1,0 +1,46 @@
+"""Background jobs of the trend monitor: thin wrappers around actions."""
+
+from __future__ import annotations
+
+from django_tasks import task
+from huey import crontab
+from huey.contrib.djhuey import db_periodic_task
+
+from weerbaar.trends.actions import do_fetch_active_feeds
+from weerbaar.trends.early_warning import do_evaluate_alert_rules
+from weerbaar.trends.rollups import do_roll_up_pending
+
+
+@task()
+def fetch_feeds() -> int:
+    """Fetch every active feed (also: ``manage.py fetch_trend_feeds``); returns new items."""
+    return sum(result.new for result in do_fetch_active_feeds())
+
+
+@task()
+def roll_up_pending() -> int:
+    """Count new items into the rollups (also: ``manage.py roll_up_trends``)."""
+    return do_roll_up_pending()
+
+
+@task()
+def evaluate_alert_rules() -> int:
+    """Evaluate the early-warning rules (also: ``manage.py evaluate_trend_alerts``)."""
+    return len(do_evaluate_alert_rules())
+
+
+# Feeds hourly at minute 23; rollups follow at 33 so new items are counted within the hour;
+# rules at 43, on the fresh rollups.
+@db_periodic_task(crontab(minute="23"))  # type: ignore[untyped-decorator]  # huey is untyped
+def schedule_fetch_feeds() -> None:
+    fetch_feeds.enqueue()
+
+
+@db_periodic_task(crontab(minute="33"))  # type: ignore[untyped-decorator]  # huey is untyped
+def schedule_roll_up_pending() -> None:
+    roll_up_pending.enqueue()
+
+
+@db_periodic_task(crontab(minute="43"))  # type: ignore[untyped-decorator]  # huey is untyped
+def schedule_evaluate_alert_rules() -> None:
+    evaluate_alert_rules.enqueue()

@@ -1,0 +1,71 @@
+"""Trend monitor rows for tests, made through the actions."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from typing import Any
+
+from weerbaar.coalitions.models import Coalition
+from weerbaar.trends.actions import do_create_source
+from weerbaar.trends.choices import AlertMethod, LegalBasis, SourceKind, SourceStatus
+from weerbaar.trends.models import Alert, AlertRule, Source, WatchList
+
+REGISTER = {
+    "purpose": "Landelijke cijfers over online oplichting naast onze signalen leggen.",
+    "legal_basis": LegalBasis.PUBLIC_TASK,
+    "dpia_reference": "DPIA-2026-07",
+    "retention_days": 730,
+    "owner": "Gemeente, team Veiligheid",
+}
+
+
+@dataclass
+class TrendObjects:
+    source: Source
+    watch_list: WatchList
+    rule: AlertRule
+    alert: Alert
+
+
+def make_source(
+    coalition: Coalition, kind: str = SourceKind.AGGREGATE_IMPORT, **fields: object
+) -> Source:
+    """A complete, active source of ``kind``."""
+    values: dict[str, Any] = {"name": "Cijfers onderzoeksbureau", **REGISTER, **fields}
+    source = do_create_source(None, coalition, kind, **values)
+    source.status = SourceStatus.ACTIVE
+    source.save(update_fields=["status"])
+    return source
+
+
+def make_trend_objects(coalition: Coalition) -> TrendObjects:
+    source = make_source(coalition)
+    watch_list = WatchList.objects.create(coalition=coalition, name="Nepwinkels", terms="nepwinkel")
+    rule = AlertRule.objects.create(
+        coalition=coalition,
+        name="Oplichting stijgt",
+        theme="scams",
+        method=AlertMethod.ZSCORE,
+        threshold=3,
+        min_count=5,
+    )
+    alert = Alert.objects.create(
+        coalition=coalition,
+        rule=rule,
+        week_start=datetime.date(2026, 3, 2),
+        explanation={
+            "method": "zscore",
+            "current": 60,
+            "baseline_mean": 20.0,
+            "baseline_sd": 2.0,
+            "threshold": 3.0,
+            "min_count": 5,
+            "z": 8.9,
+            "p": None,
+            "week": "2026-W10",
+            "baseline_weeks": ["2026-W02", "2026-W09"],
+            "series": [20, 22, 18, 20, 20, 21, 19, 20],
+        },
+    )
+    return TrendObjects(source, watch_list, rule, alert)
