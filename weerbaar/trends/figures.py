@@ -263,8 +263,15 @@ def _table(
     cells = row.cells
     total = row.total
     if wholes is not None:
+        # A cell hidden in the unfiltered table stays hidden here, or the filter would show
+        # what complementary suppression hid there.
+        whole_names = [str(key[0]) for key in wholes]
+        whole_cells = suppress_row(list(wholes.values()), k).cells
+        hidden_there = {n for n, c in zip(whole_names, whole_cells, strict=True) if c is None}
         cells = [
-            None if c is None else suppress_part(c, wholes.get((name,), 0), k)
+            None
+            if c is None or name in hidden_there
+            else suppress_part(c, wholes.get((name,), 0), k)
             for c, name in zip(cells, names, strict=True)
         ]
         total = None if total is None else suppress_part(total, sum(wholes.values()), k)

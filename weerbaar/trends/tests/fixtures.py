@@ -6,8 +6,15 @@ import datetime
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
+
 from weerbaar.coalitions.models import Coalition
-from weerbaar.trends.actions import do_create_source
+from weerbaar.lib.testing import PersonasTestCase
+from weerbaar.accounts.models import User
+from weerbaar.trends.actions import do_commit_import, do_create_source
+from weerbaar.trends.imports import FigureRow
+from weerbaar.trends.periods import week_start
+from weerbaar.trends.rollups import do_roll_up_pending
 from weerbaar.trends.choices import AlertMethod, LegalBasis, SourceKind, SourceStatus
 from weerbaar.trends.models import Alert, AlertRule, Source, WatchList
 
@@ -69,3 +76,38 @@ def make_trend_objects(coalition: Coalition) -> TrendObjects:
         },
     )
     return TrendObjects(source, watch_list, rule, alert)
+
+
+class EnglishPersonasTestCase(PersonasTestCase):
+    """Personas whose pages come in English, so assertions read like the msgids."""
+
+    def setUp(self) -> None:
+        super().setUp()
+        self.client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+
+
+def seed_weeks(
+    actor: User,
+    source: Source,
+    counts: list[int],
+    *,
+    end: datetime.date,
+    theme: str = "scams",
+    platform: str = "instagram",
+    area: str = "",
+) -> None:
+    """Import one weekly count per entry of ``counts``, the last in the week of ``end``."""
+    monday = week_start(end)
+    rows = [
+        FigureRow(
+            (monday - datetime.timedelta(weeks=len(counts) - 1 - i)).isoformat(),
+            theme,
+            platform,
+            area,
+            "",
+            n,
+        )
+        for i, n in enumerate(counts)
+    ]
+    do_commit_import(actor, source, rows, "seed.csv")
+    do_roll_up_pending()
