@@ -8,15 +8,15 @@ from typing import Any
 
 from django.conf import settings
 
+from weerbaar.accounts.models import User
 from weerbaar.coalitions.models import Coalition
 from weerbaar.lib.testing import PersonasTestCase
-from weerbaar.accounts.models import User
 from weerbaar.trends.actions import do_commit_import, do_create_source
+from weerbaar.trends.choices import AlertMethod, LegalBasis, SourceKind, SourceStatus
 from weerbaar.trends.imports import FigureRow
+from weerbaar.trends.models import Alert, AlertRule, Source, WatchList
 from weerbaar.trends.periods import week_start
 from weerbaar.trends.rollups import do_roll_up_pending
-from weerbaar.trends.choices import AlertMethod, LegalBasis, SourceKind, SourceStatus
-from weerbaar.trends.models import Alert, AlertRule, Source, WatchList
 
 REGISTER = {
     "purpose": "Landelijke cijfers over online oplichting naast onze signalen leggen.",

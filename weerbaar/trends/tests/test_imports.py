@@ -4,6 +4,7 @@ import datetime
 import json
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.http import HttpResponseBase
 from django.urls import reverse
 
 from weerbaar.trends.models import AggregateFigure, Rollup
@@ -18,7 +19,7 @@ class ImportsTestCase(EnglishPersonasTestCase):
         )
         self.log_in(self.femke)
 
-    def upload(self, name: str, content: str) -> object:
+    def upload(self, name: str, content: str) -> HttpResponseBase:
         return self.client.post(
             self.url, {"file": SimpleUploadedFile(name, content.encode(), "text/csv")}
         )
@@ -70,8 +71,8 @@ class ImportsTestCase(EnglishPersonasTestCase):
         ]:
             with self.subTest(content=content):
                 response = self.upload(name, content)
-                self.assertEqual(response.status_code, 200)  # type: ignore[attr-defined]
-                self.assertContains(response, message)  # type: ignore[arg-type]
+                self.assertEqual(response.status_code, 200)
+                self.assertContains(response, message)
         self.assertFalse(AggregateFigure.objects.exists())
 
     def test_it_says_when_the_preview_expired(self) -> None:

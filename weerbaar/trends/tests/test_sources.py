@@ -6,7 +6,7 @@ from weerbaar.audit.choices import AuditAction
 from weerbaar.audit.models import AuditEntry
 from weerbaar.trends.choices import SourceKind, SourceStatus
 from weerbaar.trends.models import Source
-from weerbaar.trends.tests.fixtures import EnglishPersonasTestCase, REGISTER
+from weerbaar.trends.tests.fixtures import REGISTER, EnglishPersonasTestCase
 
 
 class SourcesTestCase(EnglishPersonasTestCase):
