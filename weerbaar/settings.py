@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "weerbaar.knowledge",
     "weerbaar.trends",
     "weerbaar.dashboard",
+    "weerbaar.signals",
     "weerbaar.dev",
 ]
 
@@ -183,6 +184,27 @@ PASSWORD_RESET_TIMEOUT = 60 * 60 * 2
 INVITATION_VALID_DAYS = env.int("INVITATION_VALID_DAYS", 14, minimum=1)
 # Largest attachment of a knowledge item, in megabytes.
 KNOWLEDGE_ATTACHMENT_MAX_MB = env.int("KNOWLEDGE_ATTACHMENT_MAX_MB", 20, minimum=1)
+# Signals (weerbaar/signals): intake, classification, clusters, triage, retention.
+SIGNAL_TEXT_MAX_LENGTH = env.int("SIGNAL_TEXT_MAX_LENGTH", 5000, minimum=100)
+# Below this top probability (percent) the analyst picks a theme without a pre-selection.
+SIGNAL_THEME_CONFIDENCE_PERCENT = env.int("SIGNAL_THEME_CONFIDENCE_PERCENT", 20, minimum=0)
+SIGNAL_CLUSTER_WINDOW_DAYS = env.int("SIGNAL_CLUSTER_WINDOW_DAYS", 90, minimum=1)
+# Text similarity (percent): at or above HIGH a signal joins a cluster by itself; between LOW
+# and HIGH the analyst is asked to confirm.
+SIGNAL_CLUSTER_HIGH_PERCENT = env.int("SIGNAL_CLUSTER_HIGH_PERCENT", 60, minimum=1)
+SIGNAL_CLUSTER_LOW_PERCENT = env.int("SIGNAL_CLUSTER_LOW_PERCENT", 35, minimum=1)
+if not SIGNAL_CLUSTER_LOW_PERCENT <= SIGNAL_CLUSTER_HIGH_PERCENT <= 100:
+    raise ImproperlyConfigured(
+        "Need SIGNAL_CLUSTER_LOW_PERCENT <= SIGNAL_CLUSTER_HIGH_PERCENT <= 100."
+    )
+# Triage deadline in working days per urgency (acute: the same day).
+SIGNAL_DEADLINE_WORKING_DAYS = {
+    "acute": 0,
+    "urgent": env.int("SIGNAL_DEADLINE_URGENT_DAYS", 2, minimum=0),
+    "concern": env.int("SIGNAL_DEADLINE_CONCERN_DAYS", 10, minimum=0),
+}
+# Closed signals and their history are deleted this many months after closing.
+SIGNAL_RETENTION_MONTHS = env.int("SIGNAL_RETENTION_MONTHS", 24, minimum=1)
 
 # Trend monitor feeds: seconds before a fetch gives up, the largest feed read, and whether
 # addresses on a local network may be fetched (only for tests and closed installations).

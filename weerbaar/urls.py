@@ -24,6 +24,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("weerbaar.knowledge.urls")),
     path("", include("weerbaar.trends.urls")),
     path("", include("weerbaar.dashboard.urls")),
+    path("", include("weerbaar.signals.urls")),
     path("", include("weerbaar.coalitions.urls")),
 ]
 

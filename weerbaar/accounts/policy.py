@@ -58,6 +58,11 @@ class Permission(StrEnum):
     VIEW_KNOWLEDGE = "view_knowledge"
     CONTRIBUTE_KNOWLEDGE = "contribute_knowledge"
     MODERATE_KNOWLEDGE = "moderate_knowledge"
+    # signals module
+    REPORT_SIGNAL = "report_signal"
+    TRIAGE_SIGNALS = "triage_signals"
+    IMPORT_SIGNALS = "import_signals"
+    VIEW_THEME_MODEL_CARD = "view_theme_model_card"
     # trends module
     VIEW_TRENDS = "view_trends"
     MANAGE_TREND_SOURCES = "manage_trend_sources"
@@ -108,6 +113,14 @@ POLICY: dict[Permission, Rule] = {
     # with ``knowledge.access.access_item_for_edit``.
     Permission.CONTRIBUTE_KNOWLEDGE: _roles(*EVERY_ROLE),
     Permission.MODERATE_KNOWLEDGE: _roles(Role.COORDINATOR),
+    # signals module: everyone reports and follows their own signals; analysts and
+    # coordinators read all of them (each read audited), triage and retrain the theme model.
+    Permission.REPORT_SIGNAL: _roles(*EVERY_ROLE),
+    Permission.TRIAGE_SIGNALS: _roles(Role.ANALYST, Role.COORDINATOR),
+    # Partners that collect signals elsewhere import them; so do analysts and coordinators.
+    Permission.IMPORT_SIGNALS: _roles(Role.PARTNER_ADMIN, Role.ANALYST, Role.COORDINATOR),
+    # The model card is published like an algorithm-register entry: every member reads it.
+    Permission.VIEW_THEME_MODEL_CARD: _roles(*EVERY_ROLE),
     # trends module: everyone sees the aggregated dashboard (small cells hidden) and the
     # sources register; analysts and coordinators keep the register and import; only analysts
     # see every count, emerging terms with examples, watch lists and early warnings.

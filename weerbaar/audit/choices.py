@@ -45,6 +45,13 @@ class AuditAction(models.TextChoices):
     KNOWLEDGE_ITEM_DELETED = "knowledge_deleted", _("Removed a knowledge item")
     KNOWLEDGE_ATTACHMENT_ADDED = "knowledge_attached", _("Added an attachment")
     KNOWLEDGE_ATTACHMENT_REMOVED = "knowledge_detached", _("Removed an attachment")
+    # signals module
+    SIGNAL_REPORTED = "signal_reported", _("Reported a signal")
+    SIGNAL_VIEWED = "signal_viewed", _("Read a signal")
+    SIGNAL_UPDATED = "signal_updated", _("Changed a signal")
+    SIGNALS_IMPORTED = "signals_imported", _("Imported signals")
+    SIGNALS_DELETED = "signals_deleted", _("Deleted signals after the retention period")
+    THEME_MODEL_TRAINED = "theme_model_trained", _("Trained the theme model")
     # trends module
     TREND_SOURCE_CREATED = "trend_source_created", _("Registered a trend monitor source")
     TREND_SOURCE_UPDATED = "trend_source_updated", _("Changed a trend monitor source")

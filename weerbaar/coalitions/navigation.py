@@ -26,6 +26,7 @@ _COALITION_ITEMS: list[tuple[str, str | Promise, Permission, bool]] = [
     ("partners:partners", _("Partners"), Permission.VIEW_PARTNERS, False),
     ("knowledge:items", _("Knowledge"), Permission.VIEW_KNOWLEDGE, False),
     ("covenant:covenant", _("Covenant"), Permission.VIEW_COVENANT, False),
+    ("signals:home", _("Signals"), Permission.REPORT_SIGNAL, False),
     ("trends:dashboard", _("Trends"), Permission.VIEW_TRENDS, False),
     ("dashboard:dashboard", _("Dashboard"), Permission.VIEW_DASHBOARD, False),
     ("partners:join_requests", _("Join requests"), Permission.MANAGE_JOIN_REQUESTS, False),

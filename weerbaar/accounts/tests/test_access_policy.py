@@ -41,6 +41,8 @@ from weerbaar.partners.actions import (
     do_submit_join_request,
 )
 from weerbaar.partners.models import JoinRequest, Partner
+from weerbaar.signals.actions import do_report_signal
+from weerbaar.signals.models import Signal
 from weerbaar.trends.tests.fixtures import TrendObjects, make_trend_objects
 
 Kwargs = dict[str, Any]
@@ -135,6 +137,24 @@ SAMPLE_KWARGS: dict[str, Sample] = {
     "dashboard:export_partners": {"slug": "voorbeeldstad"},
     "dashboard:export_signatures": {"slug": "voorbeeldstad"},
     "dashboard:export_commitments": {"slug": "voorbeeldstad"},
+    # signals module
+    "signals:home": {"slug": "voorbeeldstad"},
+    "signals:report": {"slug": "voorbeeldstad"},
+    "signals:preview": {"slug": "voorbeeldstad"},
+    # Cees reported it: only he reads it on "my signals".
+    "signals:my_signal": lambda t: {"slug": "voorbeeldstad", "signal_id": t.signal.pk},
+    "signals:queue": {"slug": "voorbeeldstad"},
+    "signals:import": {"slug": "voorbeeldstad"},
+    "signals:model_card": {"slug": "voorbeeldstad"},
+    "signals:train_model": {"slug": "voorbeeldstad"},
+    "signals:cluster": lambda t: {"slug": "voorbeeldstad", "cluster_id": t.signal.cluster_id},
+    "signals:signal": lambda t: {"slug": "voorbeeldstad", "signal_id": t.signal.pk},
+    "signals:status": lambda t: {"slug": "voorbeeldstad", "signal_id": t.signal.pk},
+    "signals:assign": lambda t: {"slug": "voorbeeldstad", "signal_id": t.signal.pk},
+    "signals:themes": lambda t: {"slug": "voorbeeldstad", "signal_id": t.signal.pk},
+    "signals:note": lambda t: {"slug": "voorbeeldstad", "signal_id": t.signal.pk},
+    "signals:follow_up": lambda t: {"slug": "voorbeeldstad", "signal_id": t.signal.pk},
+    "signals:similar": lambda t: {"slug": "voorbeeldstad", "signal_id": t.signal.pk},
     "covenant:partner_commitments": lambda t: {
         "slug": "voorbeeldstad",
         "partner_id": t.partner.pk,
@@ -257,6 +277,26 @@ OTHER_TENANT_KWARGS: dict[str, Sample] = {
     "dashboard:export_partners": {"slug": "zeeuwse-kust"},
     "dashboard:export_signatures": {"slug": "zeeuwse-kust"},
     "dashboard:export_commitments": {"slug": "zeeuwse-kust"},
+    # signals module
+    "signals:home": {"slug": "zeeuwse-kust"},
+    "signals:report": {"slug": "zeeuwse-kust"},
+    "signals:preview": {"slug": "zeeuwse-kust"},
+    "signals:my_signal": lambda t: {"slug": "zeeuwse-kust", "signal_id": t.other_signal.pk},
+    "signals:queue": {"slug": "zeeuwse-kust"},
+    "signals:import": {"slug": "zeeuwse-kust"},
+    "signals:model_card": {"slug": "zeeuwse-kust"},
+    "signals:train_model": {"slug": "zeeuwse-kust"},
+    "signals:cluster": lambda t: {
+        "slug": "zeeuwse-kust",
+        "cluster_id": t.other_signal.cluster_id,
+    },
+    "signals:signal": lambda t: {"slug": "zeeuwse-kust", "signal_id": t.other_signal.pk},
+    "signals:status": lambda t: {"slug": "zeeuwse-kust", "signal_id": t.other_signal.pk},
+    "signals:assign": lambda t: {"slug": "zeeuwse-kust", "signal_id": t.other_signal.pk},
+    "signals:themes": lambda t: {"slug": "zeeuwse-kust", "signal_id": t.other_signal.pk},
+    "signals:note": lambda t: {"slug": "zeeuwse-kust", "signal_id": t.other_signal.pk},
+    "signals:follow_up": lambda t: {"slug": "zeeuwse-kust", "signal_id": t.other_signal.pk},
+    "signals:similar": lambda t: {"slug": "zeeuwse-kust", "signal_id": t.other_signal.pk},
     "covenant:partner_commitments": lambda t: {
         "slug": "zeeuwse-kust",
         "partner_id": t.other_partner.pk,
@@ -315,6 +355,8 @@ TOKEN_PAGES = frozenset(
 # author (or a coordinator) edits a knowledge item (knowledge/tests cover who exactly).
 OBJECT_CHECKED_PAGES = frozenset(
     {"knowledge:edit", "knowledge:add_attachment", "knowledge:remove_attachment"}
+    # signals module: only the reporter reads a signal on "my signals".
+    | {"signals:my_signal"}
 )
 
 ALLOWED_STATUSES = frozenset({200, 302, 405})
@@ -363,6 +405,8 @@ class AccessPolicyTestCase(PersonasTestCase):
     other_knowledge_item: KnowledgeItem
     attachment: Attachment
     other_attachment: Attachment
+    signal: Signal
+    other_signal: Signal
     trends: dict[str, TrendObjects]
 
     @classmethod
@@ -429,6 +473,25 @@ class AccessPolicyTestCase(PersonasTestCase):
             for item in (cls.knowledge_item, cls.other_knowledge_item)
         )
         cls.trends = {c.slug: make_trend_objects(c) for c in (cls.coalition, cls.other_coalition)}
+
+        # signals module: two identical reports per coalition, so they share a cluster.
+        for reporter, coalition, name in (
+            (cls.cees, cls.coalition, "signal"),
+            (cls.dirk, cls.other_coalition, "other_signal"),
+        ):
+            for _number in range(2):
+                reported = do_report_signal(
+                    reporter,
+                    coalition,
+                    text="Een filmpje met een nepbericht over de school gaat rond op TikTok.",
+                    platforms=["tiktok"],
+                    space="open",
+                    age_group="12_15",
+                    area=None,
+                    first_seen=None,
+                    urgency="concern",
+                )
+            setattr(cls, name, reported)
 
     # Helpers
 

@@ -1,0 +1,8 @@
+from __future__ import annotations
+
+from django.apps import AppConfig
+
+
+class SignalsConfig(AppConfig):
+    name = "weerbaar.signals"
+    verbose_name = "Signals"
