@@ -176,7 +176,8 @@ def _safe_link(link: str) -> str:
     return link[:500] if link.startswith(("https://", "http://")) else ""
 
 
-def _count_watch_matches(coalition: Coalition, texts: list[tuple[datetime.date, str]]) -> None:
+@transaction.atomic
+def do_count_watch_matches(coalition: Coalition, texts: list[tuple[datetime.date, str]]) -> None:
     """Add matches of ``texts`` (day, redacted text) to each watch list's weekly counts."""
     lists = list(for_coalition(WatchList.objects.all(), coalition))
     if not lists or not texts:
@@ -250,7 +251,7 @@ def do_fetch_feed(source: Source, fetcher: FeedFetcher | None = None) -> FetchRe
         except IntegrityError:  # a fetch running at the same time stored them first
             return FetchResult(source.pk, 0)
         new = len(rows)
-        _count_watch_matches(source.coalition, texts)
+        do_count_watch_matches(source.coalition, texts)
         Source.objects.filter(pk=source.pk).update(last_fetched_at=now, last_error="")
     return FetchResult(source.pk, new)
 

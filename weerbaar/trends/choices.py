@@ -1,7 +1,10 @@
 from __future__ import annotations
 
 from django.db import models
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+
+from weerbaar.signals.choices import AgeGroup, Platform
 
 
 class SourceKind(models.TextChoices):
@@ -43,29 +46,11 @@ class AlertStatus(models.TextChoices):
     RESOLVED = "resolved", _("Resolved")
 
 
-# Platform and age group codes as the signals module stores them; labels for the dashboard.
-PLATFORM_LABELS = {
-    "tiktok": "TikTok",
-    "instagram": "Instagram",
-    "snapchat": "Snapchat",
-    "whatsapp": "WhatsApp",
-    "youtube": "YouTube",
-    "discord": "Discord",
-    "telegram": "Telegram",
-    "x": "X",
-    "facebook": "Facebook",
-    "roblox": "Roblox",
-    "fortnite": "Fortnite",
-    "website": _("Website"),
+# Platform and age group codes as signals store them, plus "news" for feed items.
+PLATFORM_LABELS: dict[str, str | Promise] = {
+    **dict(Platform.choices),
     "news": _("News and public websites"),
-    "other": _("Other"),
     "": _("Unknown"),
 }
 
-AGE_GROUP_LABELS = {
-    "under_12": _("Under 12"),
-    "12_15": _("12 to 15"),
-    "16_18": _("16 to 18"),
-    "18_24": _("18 to 24"),
-    "": _("Unknown"),
-}
+AGE_GROUP_LABELS: dict[str, str | Promise] = {**dict(AgeGroup.choices), "": _("Unknown")}

@@ -1,4 +1,4 @@
-"""Emerging terms over the redacted texts of the coalition's feed items (and signals).
+"""Emerging terms over the redacted texts of the coalition's feed items and signals.
 
 The recent window is the last 4 weeks, the baseline the 26 weeks before; a term emerges by
 ``stats.emerging_terms`` (log-likelihood G² ≥ 10.83, at least 5 documents). Texts are read
@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 from weerbaar.coalitions.models import Coalition
+from weerbaar.signals.models import Signal
 from weerbaar.trends.models import FeedItem
 from weerbaar.trends.stats import G2_THRESHOLD, MIN_TERM_COUNT, TermScore, count_terms
 from weerbaar.trends.stats import emerging_terms as score_terms
@@ -37,7 +38,12 @@ def _texts(coalition: Coalition, start: datetime.datetime, end: datetime.datetim
         .order_by("-published_at")
         .values_list("title", "summary")[:MAX_DOCUMENTS]
     )
-    return [f"{title}\n{summary}" for title, summary in rows]
+    signals = (
+        Signal.objects.filter(coalition=coalition, created_at__gte=start, created_at__lt=end)
+        .order_by("-created_at")
+        .values_list("text", flat=True)[:MAX_DOCUMENTS]
+    )
+    return [f"{title}\n{summary}" for title, summary in rows] + list(signals)
 
 
 def _examples(term: str, documents: Iterable[tuple[str, list[str]]]) -> list[str]:

@@ -67,6 +67,8 @@ class Source(models.Model):
     )
     last_fetched_at = models.DateTimeField(_("last fetched"), null=True, blank=True)
     last_error = models.CharField(_("last error"), max_length=500, blank=True)
+    # Signals source: signals changed up to this moment are in the rollups.
+    counted_until = models.DateTimeField(null=True, blank=True)
     created_by = models.ForeignKey(
         "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -176,6 +178,26 @@ class AggregateFigure(models.Model):
 
     def __str__(self) -> str:
         return f"{self.week_start} {self.theme}: {self.count}"
+
+
+class SignalFact(models.Model):
+    """What the rollups counted for one signal, so a later change (triage) can be corrected.
+
+    Holds the signal's id, not a foreign key: a signal deleted after its retention period
+    stays counted, as a number without content.
+    """
+
+    coalition = models.ForeignKey(Coalition, on_delete=models.CASCADE, related_name="+")
+    source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="+")
+    signal_id = models.PositiveBigIntegerField(unique=True)
+    day = models.DateField()
+    theme = models.CharField(max_length=30)
+    platform = models.CharField(max_length=30, blank=True)
+    area = models.CharField(max_length=100, blank=True)
+    age_group = models.CharField(max_length=30, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.signal_id} {self.day} {self.theme}"
 
 
 class Rollup(models.Model):

@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import datetime
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from django.db import transaction
 from django.utils import timezone
 
 from weerbaar.coalitions.models import Coalition
-from weerbaar.trends.choices import Period
-from weerbaar.trends.models import AggregateFigure, FeedItem, Rollup
+from weerbaar.signals.models import Signal
+from weerbaar.trends.choices import Period, SourceKind, SourceStatus
+from weerbaar.trends.models import AggregateFigure, FeedItem, Rollup, SignalFact, Source
 from weerbaar.trends.periods import month_start, week_start
 
 # (coalition id, source id, period, period start, theme, platform, area, age group)
@@ -76,8 +77,8 @@ def count_figures(figures: Iterable[AggregateFigure]) -> Counter[CellKey]:
     return counts
 
 
-def add_to_rollups(counts: Counter[CellKey]) -> None:
-    """Add ``counts`` to the stored cells (inside the caller's transaction)."""
+def add_to_rollups(counts: Mapping[CellKey, int]) -> None:
+    """Add ``counts`` (negative to subtract) to the stored cells, in the caller's transaction."""
     if not counts:
         return
     source_ids = {key[1] for key in counts}
@@ -99,9 +100,11 @@ def add_to_rollups(counts: Counter[CellKey]) -> None:
         existing[key] = cell
     changed, new = [], []
     for key, n in counts.items():
+        if n == 0:
+            continue
         if key in existing:
             cell = existing[key]
-            cell.count += n
+            cell.count = max(cell.count + n, 0)
             changed.append(cell)
         else:
             coalition_id, source_id, period, start, theme, platform, area, age_group = key
@@ -115,16 +118,104 @@ def add_to_rollups(counts: Counter[CellKey]) -> None:
                     platform=platform,
                     area=area,
                     age_group=age_group,
-                    count=n,
+                    count=max(n, 0),
                 )
             )
     Rollup.objects.bulk_update(changed, ["count"], batch_size=1000)
     Rollup.objects.bulk_create(new, batch_size=1000)
 
 
+def signal_fact(signal: Signal, source: Source) -> SignalFact:
+    """What one signal counts as: its day, first theme, first platform, area and age group.
+
+    One signal counts once: a signal with two themes or platforms counts under its first
+    (the confirmed themes, else the model's best suggestion), so totals stay totals.
+    """
+    themes = list(signal.themes) or [t for t, _p in signal.suggested_themes[:1]]
+    return SignalFact(
+        coalition_id=signal.coalition_id,
+        source=source,
+        signal_id=signal.pk,
+        day=timezone.localdate(signal.created_at),
+        theme=themes[0] if themes else "other",
+        platform=signal.platforms[0] if signal.platforms else "",
+        area=signal.area.name if signal.area is not None else "",
+        age_group=signal.age_group,
+    )
+
+
+def _fact_cells(fact: SignalFact) -> Iterable[CellKey]:
+    return _cells(
+        fact.coalition_id,
+        fact.source_id,
+        fact.day,
+        fact.theme,
+        fact.platform,
+        fact.area,
+        fact.age_group,
+    )
+
+
+def _same(a: SignalFact, b: SignalFact) -> bool:
+    fields = ("day", "theme", "platform", "area", "age_group")
+    return all(getattr(a, f) == getattr(b, f) for f in fields)
+
+
+def do_roll_up_signals(source: Source, batch: int = BATCH) -> list[Signal]:
+    """Count the signals changed since the source's ``counted_until``; returns new ones.
+
+    Counts only while the built-in signals source is switched on (its register entry is
+    complete). A signal whose theme changed in triage moves from its old cell to the new one.
+    """
+    new_signals: list[Signal] = []
+    with transaction.atomic():
+        locked = Source.objects.select_for_update().get(pk=source.pk)
+        if locked.kind != SourceKind.SIGNALS or locked.status != SourceStatus.ACTIVE:
+            return []
+        signals = Signal.objects.filter(coalition_id=locked.coalition_id).select_related("area")
+        if locked.counted_until is not None:
+            signals = signals.filter(updated_at__gt=locked.counted_until)
+        changed = list(signals.order_by("updated_at", "pk")[:batch])
+        if not changed:
+            return []
+        known = {
+            f.signal_id: f for f in SignalFact.objects.filter(signal_id__in=[s.pk for s in changed])
+        }
+        delta: Counter[CellKey] = Counter()
+        for signal in changed:
+            fact = signal_fact(signal, locked)
+            old = known.get(signal.pk)
+            if old is not None and _same(old, fact):
+                continue
+            if old is not None:
+                for key in _fact_cells(old):
+                    delta[key] -= 1
+                fact.pk = old.pk
+            else:
+                new_signals.append(signal)
+            for key in _fact_cells(fact):
+                delta[key] += 1
+            fact.save()
+        add_to_rollups(delta)
+        locked.counted_until = changed[-1].updated_at
+        locked.save(update_fields=["counted_until"])
+    return new_signals
+
+
 def do_roll_up_pending(batch: int = BATCH) -> int:
     """Count every row not counted yet; returns how many rows were counted."""
+    from weerbaar.trends.actions import do_count_watch_matches
+
     done = 0
+    for source in Source.objects.filter(kind=SourceKind.SIGNALS, status=SourceStatus.ACTIVE):
+        while signals := do_roll_up_signals(source, batch):
+            do_count_watch_matches(
+                source.coalition,
+                [(timezone.localdate(s.created_at), s.text) for s in signals],
+            )
+            done += len(signals)
+            if len(signals) < batch:
+                break
     while True:
         with transaction.atomic():
             items = list(
@@ -149,6 +240,7 @@ def do_roll_up_pending(batch: int = BATCH) -> int:
 def do_rebuild_rollups(coalition: Coalition | None = None) -> int:
     """Recount from scratch (one coalition, or all); returns the number of cells written."""
     with transaction.atomic():
+        # Signals are recounted from their facts; ``do_roll_up_pending`` adds what changed.
         cells = Rollup.objects.all()
         items = FeedItem.objects.all()
         figures = AggregateFigure.objects.all()
@@ -157,7 +249,14 @@ def do_rebuild_rollups(coalition: Coalition | None = None) -> int:
             items = items.filter(coalition=coalition)
             figures = figures.filter(coalition=coalition)
         cells.delete()
-        counts = count_feed_items(
+        facts = SignalFact.objects.all()
+        if coalition is not None:
+            facts = facts.filter(coalition=coalition)
+        counts: Counter[CellKey] = Counter()
+        for fact in facts.iterator(chunk_size=BATCH):
+            for key in _fact_cells(fact):
+                counts[key] += 1
+        counts += count_feed_items(
             items.only("coalition_id", "source_id", "published_at", "theme").iterator(
                 chunk_size=BATCH
             )

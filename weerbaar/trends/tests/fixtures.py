@@ -11,6 +11,8 @@ from django.conf import settings
 from weerbaar.accounts.models import User
 from weerbaar.coalitions.models import Coalition
 from weerbaar.lib.testing import PersonasTestCase
+from weerbaar.signals.actions import do_report_signal
+from weerbaar.signals.models import Signal
 from weerbaar.trends.actions import do_commit_import, do_create_source
 from weerbaar.trends.choices import AlertMethod, LegalBasis, SourceKind, SourceStatus
 from weerbaar.trends.imports import FigureRow
@@ -111,3 +113,16 @@ def seed_weeks(
     ]
     do_commit_import(actor, source, rows, "seed.csv")
     do_roll_up_pending()
+
+
+def report_signal(actor: User, coalition: Coalition, text: str, **fields: Any) -> Signal:
+    values: dict[str, Any] = {
+        "platforms": ["instagram"],
+        "space": "open",
+        "age_group": "12_15",
+        "area": None,
+        "first_seen": None,
+        "urgency": "concern",
+        **fields,
+    }
+    return do_report_signal(actor, coalition, text=text, **values)
