@@ -61,6 +61,7 @@ class AuditAction(models.TextChoices):
     TREND_WATCH_LIST_SAVED = "trend_watch_list", _("Saved a watch list")
     TREND_ALERT_RULE_SAVED = "trend_alert_rule", _("Saved an early-warning rule")
     TREND_ALERT_HANDLED = "trend_alert_handled", _("Acknowledged or resolved an early warning")
+    TREND_REPORT_SAVED = "trend_report", _("Made, changed or published a trend report")
     DATA_EXPORTED = "data_exported", _("Exported coalition data")
     ACCESS_DENIED = "access_denied", _("Was refused access")
 

@@ -46,6 +46,11 @@ class AlertStatus(models.TextChoices):
     RESOLVED = "resolved", _("Resolved")
 
 
+class ReportStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    PUBLISHED = "published", _("Published")
+
+
 # Platform and age group codes as signals store them, plus "news" for feed items.
 PLATFORM_LABELS: dict[str, str | Promise] = {
     **dict(Platform.choices),

@@ -4,6 +4,7 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from weerbaar.coalitions.choices import Theme
@@ -252,3 +253,31 @@ class HandleAlertForm(Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("What you checked or did; other analysts read this."),
     )
+
+
+class NewReportForm(Form):
+    period_start = forms.DateField(label=_("From"), widget=forms.DateInput(attrs={"type": "date"}))
+    period_end = forms.DateField(label=_("To"), widget=forms.DateInput(attrs={"type": "date"}))
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        start, end = data.get("period_start"), data.get("period_end")
+        if start and end and (end < start or (end - start).days > 366):
+            self.add_error("period_end", _("The end must be after the start, within a year."))
+        if end and end > timezone.localdate():
+            self.add_error("period_end", _("The end cannot be in the future."))
+        return data
+
+
+class ReportForm(Form):
+    commentary = forms.CharField(
+        label=_("Commentary"),
+        required=False,
+        max_length=20000,
+        widget=forms.Textarea(attrs={"rows": 10}),
+        help_text=_(
+            "What stands out and what the coalition does about it. Markdown: a blank line "
+            "starts a new paragraph, - a list item."
+        ),
+    )
+    publish = forms.BooleanField(label=_("Publish to the members"), required=False)

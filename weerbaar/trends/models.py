@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from django.core.serializers.json import DjangoJSONEncoder
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -11,6 +12,7 @@ from weerbaar.trends.choices import (
     AlertStatus,
     LegalBasis,
     Period,
+    ReportStatus,
     SourceKind,
     SourceStatus,
 )
@@ -349,3 +351,39 @@ class Alert(models.Model):
 
     def get_week_label(self) -> str:
         return week_label(self.week_start)
+
+
+class TrendReport(models.Model):
+    """ "Trendmonitor jeugd online — <period>": figures from the rollups, small cells hidden,
+    with the analysts' commentary; published to the members of the coalition."""
+
+    coalition = models.ForeignKey(Coalition, on_delete=models.CASCADE, related_name="+")
+    title = models.CharField(_("title"), max_length=200)
+    period_start = models.DateField(_("from"))
+    period_end = models.DateField(_("to"))
+    # The figures as they were when the report was made (``figures.Dashboard`` as JSON, with
+    # cells below k already hidden), so a published report never changes afterwards.
+    figures = models.JSONField(default=dict, encoder=DjangoJSONEncoder)
+    commentary = models.TextField(_("commentary"), max_length=20000, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=ReportStatus.choices, default=ReportStatus.DRAFT
+    )
+    created_by = models.ForeignKey(
+        "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-period_start", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["coalition", "period_start", "period_end"], name="trends_report_period"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def is_published(self) -> bool:
+        return self.status == ReportStatus.PUBLISHED

@@ -8,6 +8,7 @@ from huey.contrib.djhuey import db_periodic_task
 
 from weerbaar.trends.actions import do_fetch_active_feeds
 from weerbaar.trends.early_warning import do_evaluate_alert_rules
+from weerbaar.trends.reports import do_create_monthly_reports
 from weerbaar.trends.rollups import do_roll_up_pending
 
 
@@ -44,3 +45,15 @@ def schedule_roll_up_pending() -> None:
 @db_periodic_task(crontab(minute="43"))  # type: ignore[untyped-decorator]  # huey is untyped
 def schedule_evaluate_alert_rules() -> None:
     evaluate_alert_rules.enqueue()
+
+
+@task()
+def create_monthly_reports() -> int:
+    """Draft last month's trend report (also: ``manage.py create_trend_reports``)."""
+    return do_create_monthly_reports()
+
+
+# On the first of the month at 06:05, for the month before.
+@db_periodic_task(crontab(day="1", hour="6", minute="5"))  # type: ignore[untyped-decorator]  # huey is untyped
+def schedule_create_monthly_reports() -> None:
+    create_monthly_reports.enqueue()

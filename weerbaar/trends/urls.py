@@ -40,4 +40,8 @@ urlpatterns = [
     path("<slug:slug>/trends/regels/", views.alert_rules, name="alert_rules"),
     path("<slug:slug>/trends/regels/nieuw/", views.edit_alert_rule, name="create_alert_rule"),
     path("<slug:slug>/trends/regels/<int:rule_id>/", views.edit_alert_rule, name="edit_alert_rule"),
+    path("<slug:slug>/trends/rapporten/", views.reports, name="reports"),
+    path("<slug:slug>/trends/rapporten/nieuw/", views.create_report, name="create_report"),
+    path("<slug:slug>/trends/rapporten/<int:report_id>/", views.report, name="report"),
+    path("<slug:slug>/trends/rapporten/<int:report_id>/pdf/", views.report_pdf, name="report_pdf"),
 ]

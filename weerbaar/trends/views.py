@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -16,8 +17,10 @@ from weerbaar.accounts.models import Membership, User
 from weerbaar.accounts.policy import Permission
 from weerbaar.coalitions.models import Coalition
 from weerbaar.coalitions.tenancy import for_coalition
+from weerbaar.covenant.views import is_pdf_available, refuse_fetch
 from weerbaar.dashboard.actions import do_record_export
 from weerbaar.lib.csv_export import csv_response
+from weerbaar.lib.markdown import render_markdown
 from weerbaar.trends.actions import (
     SourceError,
     do_commit_import,
@@ -37,6 +40,7 @@ from weerbaar.trends.choices import (
     AlertStatus,
     LegalBasis,
     Period,
+    ReportStatus,
     SourceKind,
     SourceStatus,
 )
@@ -47,13 +51,23 @@ from weerbaar.trends.forms import (
     FilterForm,
     HandleAlertForm,
     ImportForm,
+    NewReportForm,
     NewSourceForm,
+    ReportForm,
     SourceForm,
     TrendSettingsForm,
     WatchListForm,
 )
 from weerbaar.trends.imports import FigureRow, ImportFileError, read_figures
-from weerbaar.trends.models import Alert, AlertRule, Source, WatchList, WatchMatch
+from weerbaar.trends.models import (
+    Alert,
+    AlertRule,
+    Source,
+    TrendReport,
+    WatchList,
+    WatchMatch,
+)
+from weerbaar.trends.reports import ReportError, do_create_trend_report, do_update_trend_report
 
 PREVIEW_SESSION_KEY = "trends_import_preview"
 
@@ -451,3 +465,88 @@ def alert(request: HttpRequest, slug: str, alert_id: int) -> HttpResponse:
             "resolved": found.status == "resolved",
         },
     )
+
+
+def _reports(request: HttpRequest) -> QuerySet[TrendReport]:
+    rows = for_coalition(TrendReport.objects.all(), _coalition(request))
+    return rows if _is_analyst(request) else rows.filter(status=ReportStatus.PUBLISHED)
+
+
+@requires(Permission.VIEW_TRENDS)
+def reports(request: HttpRequest, slug: str) -> HttpResponse:
+    """The archive: published reports for members, drafts as well for analysts."""
+    form = NewReportForm(None) if _is_analyst(request) else None
+    return render(request, "trends/reports.html", {"reports": _reports(request), "form": form})
+
+
+@requires(Permission.ANALYSE_TRENDS)
+def create_report(request: HttpRequest, slug: str) -> HttpResponse:
+    form = NewReportForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            report = do_create_trend_report(
+                cast(User, request.user),
+                _coalition(request),
+                form.cleaned_data["period_start"],
+                form.cleaned_data["period_end"],
+                request=request,
+            )
+        except ReportError:
+            form.add_error(None, _("There is already a report for this period."))
+        else:
+            messages.success(request, _("The report has been made as a draft."))
+            return redirect("trends:report", slug=slug, report_id=report.pk)
+    return render(
+        request, "trends/reports.html", {"reports": _reports(request), "form": form}, status=200
+    )
+
+
+@requires(Permission.VIEW_TRENDS)
+def report(request: HttpRequest, slug: str, report_id: int) -> HttpResponse:
+    found = get_object_or_404(_reports(request), pk=report_id)
+    analyst = _is_analyst(request)
+    form = None
+    if analyst:
+        form = ReportForm(request.POST or None, initial={"commentary": found.commentary})
+        if request.method == "POST" and form.is_valid():
+            do_update_trend_report(
+                cast(User, request.user),
+                found,
+                commentary=form.cleaned_data["commentary"],
+                publish=form.cleaned_data["publish"],
+                request=request,
+            )
+            messages.success(request, _("The report has been saved."))
+            return redirect("trends:report", slug=slug, report_id=found.pk)
+    return render(request, "trends/report.html", _report_context(found) | {"form": form})
+
+
+def _report_context(found: TrendReport) -> dict[str, Any]:
+    return {
+        "report": found,
+        "figures": found.figures,
+        "commentary_html": render_markdown(found.commentary),
+        "chart_width": CHART_WIDTH,
+        "chart_height": CHART_HEIGHT,
+        "pdf_available": is_pdf_available(),
+    }
+
+
+@requires(Permission.VIEW_TRENDS)
+def report_pdf(request: HttpRequest, slug: str, report_id: int) -> HttpResponse:
+    """The report as PDF/UA-1 where WeasyPrint is installed; else the printable page."""
+    found = get_object_or_404(_reports(request), pk=report_id)
+    if not is_pdf_available():
+        messages.info(
+            request,
+            _("A PDF cannot be made here; print this page or save it as PDF from your browser."),
+        )
+        return redirect("trends:report", slug=slug, report_id=found.pk)
+    import weasyprint
+
+    context = _report_context(found) | {"coalition": found.coalition}
+    html = render_to_string("trends/report_pdf.html", context, request=request)
+    pdf = weasyprint.HTML(string=html, url_fetcher=refuse_fetch).write_pdf(pdf_variant="pdf/ua-1")
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="trendrapport-{found.pk}.pdf"'
+    return response

@@ -200,6 +200,16 @@ SAMPLE_KWARGS: dict[str, Sample] = {
         "slug": "voorbeeldstad",
         "rule_id": t.trends["voorbeeldstad"].rule.pk,
     },
+    "trends:reports": {"slug": "voorbeeldstad"},
+    "trends:create_report": {"slug": "voorbeeldstad"},
+    "trends:report": lambda t: {
+        "slug": "voorbeeldstad",
+        "report_id": t.trends["voorbeeldstad"].report.pk,
+    },
+    "trends:report_pdf": lambda t: {
+        "slug": "voorbeeldstad",
+        "report_id": t.trends["voorbeeldstad"].report.pk,
+    },
 }
 
 # The same URLs in the other coalition, Zeeuwse Kust, where only Dirk has a role.
@@ -341,6 +351,16 @@ OTHER_TENANT_KWARGS: dict[str, Sample] = {
     "trends:edit_alert_rule": lambda t: {
         "slug": "zeeuwse-kust",
         "rule_id": t.trends["zeeuwse-kust"].rule.pk,
+    },
+    "trends:reports": {"slug": "zeeuwse-kust"},
+    "trends:create_report": {"slug": "zeeuwse-kust"},
+    "trends:report": lambda t: {
+        "slug": "zeeuwse-kust",
+        "report_id": t.trends["zeeuwse-kust"].report.pk,
+    },
+    "trends:report_pdf": lambda t: {
+        "slug": "zeeuwse-kust",
+        "report_id": t.trends["zeeuwse-kust"].report.pk,
     },
 }
 

@@ -16,8 +16,9 @@ from weerbaar.signals.models import Signal
 from weerbaar.trends.actions import do_commit_import, do_create_source
 from weerbaar.trends.choices import AlertMethod, LegalBasis, SourceKind, SourceStatus
 from weerbaar.trends.imports import FigureRow
-from weerbaar.trends.models import Alert, AlertRule, Source, WatchList
+from weerbaar.trends.models import Alert, AlertRule, Source, TrendReport, WatchList
 from weerbaar.trends.periods import week_start
+from weerbaar.trends.reports import do_create_trend_report
 from weerbaar.trends.rollups import do_roll_up_pending
 
 REGISTER = {
@@ -35,6 +36,7 @@ class TrendObjects:
     watch_list: WatchList
     rule: AlertRule
     alert: Alert
+    report: TrendReport
 
 
 def make_source(
@@ -77,7 +79,12 @@ def make_trend_objects(coalition: Coalition) -> TrendObjects:
             "series": [20, 22, 18, 20, 20, 21, 19, 20],
         },
     )
-    return TrendObjects(source, watch_list, rule, alert)
+    report = do_create_trend_report(
+        None, coalition, datetime.date(2026, 2, 1), datetime.date(2026, 2, 28)
+    )
+    report.status = "published"
+    report.save(update_fields=["status"])
+    return TrendObjects(source, watch_list, rule, alert, report)
 
 
 class EnglishPersonasTestCase(PersonasTestCase):
