@@ -33,6 +33,7 @@ from weerbaar.covenant.actions import (
 )
 from weerbaar.covenant.choices import CommitmentKind
 from weerbaar.dev.knowledge_demo import VOORBEELDSTAD_ITEMS, ZEEUWSE_KUST_ITEMS, load_knowledge
+from weerbaar.dev.trends_demo import load_trends
 from weerbaar.partners.actions import (
     do_create_partner,
     do_link_membership_to_partner,
@@ -518,6 +519,9 @@ def load_demo() -> None:
     _load_covenant(voorbeeldstad, logins["anna@voorbeeldstad.example"])
     _load_embedding(voorbeeldstad, logins["anna@voorbeeldstad.example"])
     load_knowledge(voorbeeldstad, logins["cees@voorbeeldstad.example"], VOORBEELDSTAD_ITEMS)
+    load_trends(
+        voorbeeldstad, logins["femke@voorbeeldstad.example"], logins["anna@voorbeeldstad.example"]
+    )
     zeeuwse_kust = Coalition.objects.get(slug=OTHER_SLUG)
     load_knowledge(zeeuwse_kust, logins["eva@zeeuwse-kust.example"], ZEEUWSE_KUST_ITEMS)
 
