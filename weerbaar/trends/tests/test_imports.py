@@ -13,6 +13,7 @@ from weerbaar.trends.tests.fixtures import EnglishPersonasTestCase, make_source
 
 class ImportsTestCase(EnglishPersonasTestCase):
     def setUp(self) -> None:
+        super().setUp()
         self.source = make_source(self.coalition)
         self.url = reverse(
             "trends:import", kwargs={"slug": "voorbeeldstad", "source_id": self.source.pk}
