@@ -8,21 +8,24 @@ from __future__ import annotations
 from django.test import override_settings
 from playwright.sync_api import Page
 
-from weerbaar.components.tests.test_browser import (  # noqa: F401  # fixtures
+from weerbaar.components.tests import test_browser as shared
+from weerbaar.components.tests.test_browser import (
     assert_accessible,
     assert_no_csp_violations,
-    browser,
-    console,
     current_totp,
     log_in_with_keyboard,
-    page,
-    pytestmark,
 )
 from weerbaar.dev.demo import DEMO_SLUG
 from weerbaar.trends.actions import do_fetch_active_feeds
 from weerbaar.trends.models import FeedItem, Source
 from weerbaar.trends.rollups import do_roll_up_pending
 from weerbaar.trends.tests.test_feeds import fixture_server
+
+# The shared browser fixtures, under the names pytest looks for.
+browser = shared.browser
+console = shared.console
+page = shared.page
+pytestmark = shared.pytestmark
 
 ANALYST = "femke@voorbeeldstad.example"
 MEMBER = "cees@voorbeeldstad.example"
@@ -86,6 +89,7 @@ def test_an_analyst_registers_a_feed_reads_an_alert_and_publishes_a_report(
 
     page.context.clear_cookies()
     log_in_with_keyboard(page, MEMBER)
+    page.wait_for_url(f"**/{DEMO_SLUG}/start/")
     page.goto(report_url)
     page.get_by_role("heading", name="Trendmonitor jeugd online").wait_for()
     page.goto(TRENDS)
