@@ -28,8 +28,11 @@ import random
 import statistics
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
+T = TypeVar("T")
 ROOT = Path(__file__).resolve().parent.parent
 VAR_DIR = ROOT / "var" / "bench-trends"
 THEMES = ["disinformation", "conspiracy", "hate", "polarisation", "cyberbullying", "scams"]
@@ -57,7 +60,7 @@ def _setup(database_url: str) -> None:
     call_command("migrate", verbosity=0)
 
 
-def _timed(fn, *args, **kwargs):  # type: ignore[no-untyped-def]
+def _timed(fn: Callable[..., T], *args: Any, **kwargs: Any) -> tuple[float, T]:
     start = time.perf_counter()
     result = fn(*args, **kwargs)
     return time.perf_counter() - start, result
