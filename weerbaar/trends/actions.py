@@ -402,3 +402,25 @@ def do_handle_alert(
         detail={"status": status},
     )
     return locked
+
+
+def do_delete_expired_items(now: datetime.datetime | None = None) -> int:
+    """Delete feed items and imported rows older than their source's retention period.
+
+    Only rows already counted are deleted, so the rollups keep their numbers: an aggregate
+    count holds nothing about a person. Returns how many rows were deleted.
+    """
+    now = now or timezone.now()
+    deleted = 0
+    for source in Source.objects.filter(retention_days__isnull=False):
+        assert source.retention_days is not None
+        cutoff = now - datetime.timedelta(days=source.retention_days)
+        with transaction.atomic():
+            items, _kinds = FeedItem.objects.filter(
+                source=source, rolled_up=True, published_at__lt=cutoff
+            ).delete()
+            figures, _kinds = AggregateFigure.objects.filter(
+                source=source, rolled_up=True, week_start__lt=cutoff.date()
+            ).delete()
+        deleted += items + figures
+    return deleted

@@ -6,7 +6,7 @@ from django_tasks import task
 from huey import crontab
 from huey.contrib.djhuey import db_periodic_task
 
-from weerbaar.trends.actions import do_fetch_active_feeds
+from weerbaar.trends.actions import do_delete_expired_items, do_fetch_active_feeds
 from weerbaar.trends.early_warning import do_evaluate_alert_rules
 from weerbaar.trends.reports import do_create_monthly_reports
 from weerbaar.trends.rollups import do_roll_up_pending
@@ -57,3 +57,15 @@ def create_monthly_reports() -> int:
 @db_periodic_task(crontab(day="1", hour="6", minute="5"))  # type: ignore[untyped-decorator]  # huey is untyped
 def schedule_create_monthly_reports() -> None:
     create_monthly_reports.enqueue()
+
+
+@task()
+def delete_expired_items() -> int:
+    """Apply each source's retention (also: ``manage.py delete_expired_trend_items``)."""
+    return do_delete_expired_items()
+
+
+# Nightly at 03:17, after the rollups of the last hour counted everything.
+@db_periodic_task(crontab(hour="3", minute="17"))  # type: ignore[untyped-decorator]  # huey is untyped
+def schedule_delete_expired_items() -> None:
+    delete_expired_items.enqueue()

@@ -5,7 +5,7 @@ import datetime
 from django.urls import reverse
 from django.utils import timezone
 
-from weerbaar.trends.actions import do_update_trend_settings
+from weerbaar.trends.actions import do_delete_expired_items, do_update_trend_settings
 from weerbaar.trends.models import AggregateFigure, FeedItem, Rollup
 from weerbaar.trends.rollups import do_rebuild_rollups, do_roll_up_pending
 from weerbaar.trends.tests.fixtures import EnglishPersonasTestCase, make_source, seed_weeks
@@ -93,3 +93,23 @@ class DashboardTestCase(EnglishPersonasTestCase):
         seed_weeks(self.anna, other, [77], end=self.today)
         self.log_in(self.femke)
         self.assertNotContains(self.client.get(self.url), ">77<")
+
+    def test_it_deletes_rows_past_retention_but_keeps_the_counts(self) -> None:
+        feed = make_source(
+            self.coalition, "feed", name="Oud", url="https://o.example/rss", retention_days=30
+        )
+        for n, days in enumerate((5, 60)):
+            FeedItem.objects.create(
+                coalition=self.coalition,
+                source=feed,
+                key=str(n),
+                title="Bericht",
+                published_at=timezone.now() - datetime.timedelta(days=days),
+                theme="hate",
+            )
+        do_roll_up_pending()
+        before = sum(Rollup.objects.filter(period="week").values_list("count", flat=True))
+        self.assertEqual(do_delete_expired_items(), 1)
+        self.assertEqual(FeedItem.objects.count(), 1)
+        after = sum(Rollup.objects.filter(period="week").values_list("count", flat=True))
+        self.assertEqual(before, after)
