@@ -33,6 +33,7 @@ from weerbaar.covenant.actions import (
 )
 from weerbaar.covenant.choices import CommitmentKind
 from weerbaar.dev.knowledge_demo import VOORBEELDSTAD_ITEMS, ZEEUWSE_KUST_ITEMS, load_knowledge
+from weerbaar.dev.signals_demo import SIGNAL_ANALYST, SIGNAL_REPORTERS, load_signals
 from weerbaar.dev.trends_demo import load_trends
 from weerbaar.partners.actions import (
     do_create_partner,
@@ -519,6 +520,7 @@ def load_demo() -> None:
     _load_covenant(voorbeeldstad, logins["anna@voorbeeldstad.example"])
     _load_embedding(voorbeeldstad, logins["anna@voorbeeldstad.example"])
     load_knowledge(voorbeeldstad, logins["cees@voorbeeldstad.example"], VOORBEELDSTAD_ITEMS)
+    load_signals(voorbeeldstad, [logins[e] for e in SIGNAL_REPORTERS], logins[SIGNAL_ANALYST])
     load_trends(
         voorbeeldstad, logins["femke@voorbeeldstad.example"], logins["anna@voorbeeldstad.example"]
     )

@@ -21,12 +21,12 @@ from weerbaar.audit.choices import AuditAction
 from weerbaar.coalitions.models import Area, Coalition
 from weerbaar.coalitions.tenancy import for_coalition
 from weerbaar.partners.models import Partner
-from weerbaar.signals.analysis import find_nearest_signal, suggest_themes
+from weerbaar.signals.analysis import find_similar_signals, suggest_themes
 from weerbaar.signals.choices import ClusterLink, SignalStatus, Source
 from weerbaar.signals.deadlines import get_deadline
 from weerbaar.signals.models import ClassifierModel, Cluster, Signal, SignalDeletion, SignalEvent
+from weerbaar.signals.redaction import redact_for
 from weerbaar.signals.workflow import TransitionError, check_transition
-from weerbaar.text import redact
 from weerbaar.text.classify import ThemeModel, seed_examples
 
 if TYPE_CHECKING:
@@ -69,14 +69,14 @@ def do_report_signal(
     created_at = created_at or timezone.now()
     signal = Signal(
         coalition=coalition,
-        text=redact(text.strip()).text,
+        text=redact_for(coalition, text.strip()),
         platforms=list(platforms),
         space=space,
         age_group=age_group,
         area=area,
         first_seen=first_seen,
         urgency=urgency,
-        actions_taken=redact(actions_taken.strip()).text,
+        actions_taken=redact_for(coalition, actions_taken.strip()),
         reporter=actor,
         organisation=organisation,
         source=source,
@@ -100,11 +100,18 @@ def do_report_signal(
 
 
 def _join(signal: Signal, other: Signal, how: ClusterLink) -> None:
-    """Put ``signal`` in ``other``'s cluster, making one when ``other`` has none."""
+    """Put ``signal`` in ``other``'s cluster. When only ``signal`` has one, ``other`` joins
+    it; when both have one, the two clusters merge, so no signal is ever left behind."""
     if other.cluster_id is None:
-        other.cluster = Cluster.objects.create(coalition=signal.coalition)
+        other.cluster_id = (
+            signal.cluster_id or Cluster.objects.create(coalition_id=signal.coalition_id).pk
+        )
         other.cluster_link = how
         other.save(update_fields=["cluster", "cluster_link", "updated_at"])
+    previous = signal.cluster_id
+    if previous is not None and previous != other.cluster_id:
+        Signal.objects.filter(cluster_id=previous).update(cluster_id=other.cluster_id)
+        Cluster.objects.filter(pk=previous).delete()
     signal.cluster_id = other.cluster_id
     signal.cluster_link = how
     signal.similar_to = None
@@ -112,16 +119,21 @@ def _join(signal: Signal, other: Signal, how: ClusterLink) -> None:
 
 
 def _place_in_cluster(signal: Signal) -> None:
-    nearest = find_nearest_signal(signal)
-    if nearest is None:
+    """Join every signal above the high threshold (they are all the same incident, so their
+    clusters merge); otherwise ask the analyst about the best one above the low threshold."""
+    matches = find_similar_signals(signal)
+    if not matches:
         return
-    other = Signal.objects.select_for_update().get(pk=nearest.signal_id)
-    if nearest.is_automatic():
-        _join(signal, other, ClusterLink.AUTOMATIC)
-        signal.similarity = nearest.similarity
+    automatic = [match for match in matches if match.is_automatic()]
+    if automatic:
+        for match in automatic:
+            other = Signal.objects.select_for_update().get(pk=match.signal_id)
+            if other.cluster_id is None or other.cluster_id != signal.cluster_id:
+                _join(signal, other, ClusterLink.AUTOMATIC)
+        signal.similarity = automatic[0].similarity
     else:
-        signal.similar_to = other
-        signal.similarity = nearest.similarity
+        signal.similar_to_id = matches[0].signal_id
+        signal.similarity = matches[0].similarity
     signal.save(update_fields=["cluster", "cluster_link", "similar_to", "similarity"])
 
 
@@ -166,7 +178,7 @@ def do_change_signal_status(
         actor,
         from_status=current,
         to_status=target,
-        note=redact(note.strip()).text,
+        note=redact_for(locked.coalition, note.strip()),
         is_feedback=is_feedback and bool(note.strip()),
     )
     _audit_change(actor, locked, request, status=str(target))
@@ -184,7 +196,9 @@ def do_add_signal_note(
 ) -> SignalEvent:
     """A note in the history; with ``is_feedback`` the reporter sees it too."""
     locked = _lock(signal)
-    event = _event(locked, actor, note=redact(note.strip()).text, is_feedback=is_feedback)
+    event = _event(
+        locked, actor, note=redact_for(locked.coalition, note.strip()), is_feedback=is_feedback
+    )
     _audit_change(actor, locked, request, note=True, feedback=is_feedback)
     return event
 
@@ -221,7 +235,7 @@ def do_set_follow_up(
     actor: User, signal: Signal, follow_up: str, *, request: HttpRequest | None = None
 ) -> Signal:
     locked = _lock(signal)
-    locked.follow_up = redact(follow_up.strip()).text[:300]
+    locked.follow_up = redact_for(locked.coalition, follow_up.strip())[:300]
     locked.save(update_fields=["follow_up", "updated_at"])
     _audit_change(actor, locked, request, follow_up=True)
     return locked

@@ -64,9 +64,9 @@ class NearestSignal:
         return self.similarity * 100 >= settings.SIGNAL_CLUSTER_HIGH_PERCENT
 
 
-def find_nearest_signal(signal: Signal) -> NearestSignal | None:
-    """The most similar other signal of the coalition in the clustering window, at or above
-    the low threshold, across all partners."""
+def find_similar_signals(signal: Signal, *, limit: int = 5) -> list[NearestSignal]:
+    """The most similar other signals of the coalition in the clustering window, at or above
+    the low threshold, across all partners; best first."""
     candidates = (
         for_coalition(Signal.objects.all(), signal.coalition)
         .recent(settings.SIGNAL_CLUSTER_WINDOW_DAYS, now=signal.created_at)
@@ -77,7 +77,12 @@ def find_nearest_signal(signal: Signal) -> NearestSignal | None:
     index = NearDuplicateIndex(threshold=settings.SIGNAL_CLUSTER_LOW_PERCENT / 100)
     for pk, text in candidates.iterator():
         index.add(pk, text)
-    matches = index.query(signal.text, limit=1)
-    if not matches:
-        return None
-    return NearestSignal(int(matches[0].key), float(matches[0].similarity))  # type: ignore[call-overload]  # keys are the pks we added
+    return [
+        NearestSignal(int(match.key), float(match.similarity))  # type: ignore[call-overload]  # keys are the pks we added
+        for match in index.query(signal.text, limit=limit)
+    ]
+
+
+def find_nearest_signal(signal: Signal) -> NearestSignal | None:
+    matches = find_similar_signals(signal, limit=1)
+    return matches[0] if matches else None

@@ -19,7 +19,7 @@ from weerbaar.coalitions.choices import Theme
 from weerbaar.coalitions.models import Area
 from weerbaar.components.forms import Form
 from weerbaar.signals.choices import AgeGroup, Platform, SignalStatus, Space, Urgency
-from weerbaar.text import redact
+from weerbaar.signals.redaction import redact_text
 
 logger = logging.getLogger(__name__)
 
@@ -35,6 +35,9 @@ class RedactedTextField(forms.CharField):
     messages and ``cleaned_data`` only ever see the redacted text.
     """
 
+    # Names redaction keeps (the coalition's areas); the form sets them.
+    keep: tuple[str, ...] = ()
+
     @method_decorator(sensitive_variables())
     def to_python(self, value: Any) -> str:
         text = str(super().to_python(value) or "")
@@ -47,7 +50,7 @@ class RedactedTextField(forms.CharField):
         if not text:
             return text
         try:
-            return redact(text).text
+            return redact_text(text, self.keep)
         except Exception:
             # Never a 500 whose report could carry the text: refuse, log only that it happened.
             logger.warning("Redaction failed on a text of %d characters.", len(text))
@@ -62,6 +65,14 @@ def check_describes_something(text: str) -> None:
         raise ValidationError(
             _("Describe in a few words what happened; a link or a name alone is not enough.")
         )
+
+
+def keep_area_names(form: forms.Form, areas: QuerySet[Area]) -> None:
+    """Let every redacted field of ``form`` keep the coalition's area names."""
+    names = tuple(areas.values_list("name", flat=True))
+    for field in form.fields.values():
+        if isinstance(field, RedactedTextField):
+            field.keep = names
 
 
 class SignalForm(Form):
@@ -115,6 +126,7 @@ class SignalForm(Form):
         area = self.fields["area"]
         assert isinstance(area, forms.ModelChoiceField)
         area.queryset = areas
+        keep_area_names(self, areas)
 
     def clean_text(self) -> str:
         text: str = self.cleaned_data["text"]

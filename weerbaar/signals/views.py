@@ -49,12 +49,13 @@ from weerbaar.signals.forms import (
     SignalForm,
     StatusForm,
     ThemesForm,
+    keep_area_names,
 )
 from weerbaar.signals.imports import ImportFileError, ImportReport, do_import_signals
 from weerbaar.signals.models import Cluster, Signal
 from weerbaar.signals.querysets import SignalQuerySet
+from weerbaar.signals.redaction import count_replaced, get_kept_names, redact_for
 from weerbaar.signals.workflow import TransitionError, next_statuses
-from weerbaar.text import redact
 
 FREE_TEXT_FIELDS = ("text", "actions_taken", "note", "follow_up")
 
@@ -78,12 +79,12 @@ def _signals(coalition: Coalition) -> SignalQuerySet:
 
 
 @sensitive_variables()
-def _redacted_data(data: QueryDict, **extra: str) -> QueryDict:
+def _redacted_data(coalition: Coalition, data: QueryDict, **extra: str) -> QueryDict:
     """A copy of the posted data with every free text redacted, to render back."""
     copy = data.copy()
     for name in FREE_TEXT_FIELDS:
         if name in copy:
-            copy[name] = redact(str(copy[name])[:20_000]).text
+            copy[name] = redact_for(coalition, str(copy[name])[:20_000])
     for name, value in extra.items():
         copy[name] = value
     return copy
@@ -120,7 +121,7 @@ def report(request: HttpRequest, slug: str) -> HttpResponse:
         return render(request, "signals/report.html", {"form": SignalForm(areas=areas)})
     form = SignalForm(request.POST, areas=areas)
     if not form.is_valid():
-        shown = SignalForm(_redacted_data(request.POST), areas=areas)
+        shown = SignalForm(_redacted_data(_coalition(request), request.POST), areas=areas)
         shown.is_valid()  # the same messages, about the redacted text
         return render(request, "signals/report.html", {"form": shown})
     data = form.cleaned_data
@@ -138,7 +139,9 @@ def report(request: HttpRequest, slug: str) -> HttpResponse:
         )
         messages.success(request, _("Thank you. Your signal has been saved."))
         return redirect("signals:my_signal", slug=slug, signal_id=created.pk)
-    confirm = SignalForm(_redacted_data(request.POST, step="confirm"), areas=areas, initial=data)
+    confirm = SignalForm(
+        _redacted_data(_coalition(request), request.POST, step="confirm"), areas=areas, initial=data
+    )
     return render(
         request,
         "signals/report.html",
@@ -159,12 +162,15 @@ def report(request: HttpRequest, slug: str) -> HttpResponse:
 def preview(request: HttpRequest, slug: str) -> HttpResponse:
     """The live preview (htmx): the text as it will be stored, and what was taken out."""
     form = PreviewForm(request.POST)
+    keep_area_names(form, _areas(_coalition(request)))
     text = form.cleaned_data["text"] if form.is_valid() else ""
-    kinds = Counter(
-        span.placeholder for span in redact(request.POST.get("text", "")[:20_000]).spans
+    removed = count_replaced(
+        request.POST.get("text", "")[:20_000], get_kept_names(_coalition(request))
     )
     return render(
-        request, "signals/_preview.html", {"redacted_text": text, "removed": sorted(kinds.items())}
+        request,
+        "signals/_preview.html",
+        {"redacted_text": text, "removed": sorted(removed.items())},
     )
 
 
@@ -289,6 +295,7 @@ def change_status(request: HttpRequest, slug: str, signal_id: int) -> HttpRespon
     if request.method != "POST":
         return redirect(found.get_absolute_url())
     form = StatusForm(request.POST, statuses=list(SignalStatus))
+    keep_area_names(form, _areas(_coalition(request)))
     if form.is_valid():
         data = form.cleaned_data
         try:
@@ -307,7 +314,8 @@ def change_status(request: HttpRequest, slug: str, signal_id: int) -> HttpRespon
         messages.success(request, _("The status has been changed."))
         return redirect(found.get_absolute_url())
     shown = StatusForm(
-        _redacted_data(request.POST), statuses=next_statuses(SignalStatus(found.status))
+        _redacted_data(_coalition(request), request.POST),
+        statuses=next_statuses(SignalStatus(found.status)),
     )
     shown.is_valid()  # the same messages, about the redacted text
     return _signal_page(request, found, status_form=shown)
@@ -344,8 +352,9 @@ def themes(request: HttpRequest, slug: str, signal_id: int) -> HttpResponse:
 def note(request: HttpRequest, slug: str, signal_id: int) -> HttpResponse:
     found = _access_signal(request, signal_id)
     form = NoteForm(request.POST)
+    keep_area_names(form, _areas(_coalition(request)))
     if not form.is_valid():
-        shown = NoteForm(_redacted_data(request.POST))
+        shown = NoteForm(_redacted_data(_coalition(request), request.POST))
         shown.is_valid()  # the same messages, about the redacted text
         return _signal_page(request, found, note_form=shown)
     data = form.cleaned_data
@@ -363,8 +372,9 @@ def note(request: HttpRequest, slug: str, signal_id: int) -> HttpResponse:
 def follow_up(request: HttpRequest, slug: str, signal_id: int) -> HttpResponse:
     found = _access_signal(request, signal_id)
     form = FollowUpForm(request.POST)
+    keep_area_names(form, _areas(_coalition(request)))
     if not form.is_valid():
-        shown = FollowUpForm(_redacted_data(request.POST))
+        shown = FollowUpForm(_redacted_data(_coalition(request), request.POST))
         shown.is_valid()  # the same messages, about the redacted text
         return _signal_page(request, found, follow_up_form=shown)
     do_set_follow_up(_user(request), found, form.cleaned_data["follow_up"], request=request)

@@ -19,15 +19,14 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from weerbaar.text.similarity import STOP_WORDS, tokens
+from weerbaar.text.wordlists import read_seed_labelled
 
 __all__ = ["ModelEvaluation", "ThemeModel", "bootstrap_model", "seed_examples"]
 
 _FORMAT = "weerbaar.text.classify/naive-bayes"
 _VERSION = 1
-_DATA = Path(__file__).resolve().parent / "data"
 
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -261,13 +260,7 @@ def seed_examples() -> list[tuple[str, str]]:
     They are invented (no real incident or person) and read like what youth workers,
     teachers, librarians, community police officers and helpline staff report.
     """
-    examples = []
-    for line in (_DATA / "seed_examples.tsv").read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        label, text = line.split("\t", 1)
-        examples.append((text.strip(), label.strip()))
-    return examples
+    return read_seed_labelled()
 
 
 _BOOTSTRAP: ThemeModel | None = None

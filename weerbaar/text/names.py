@@ -21,6 +21,8 @@ from functools import cache
 
 from weerbaar.text.wordlists import read_words
 
+STOP_WORDS = read_words("stop_words.txt")
+
 __all__ = ["COMMON_WORDS", "FIRST_NAMES", "SURNAMES", "find_names"]
 
 
@@ -30,7 +32,7 @@ FIRST_NAMES = read_words("faker_nl_first_names.txt", "first_names_extra.txt")
 SURNAMES = read_words("faker_nl_surnames.txt", "surnames_extra.txt") - {"van", "de"}
 # Names that are only ever names: found in lowercase and at the start of a sentence too.
 _UNAMBIGUOUS_FIRST = FIRST_NAMES - COMMON_WORDS
-_NOT_NAMES = read_words("not_names.txt")
+NOT_NAMES = read_words("not_names.txt")
 
 # Words after which the next word is a person's name.
 _PERSON_CUES = read_words("person_cues.txt", "title_cues.txt")
@@ -40,7 +42,7 @@ _PREFIXES = read_words("surname_prefixes.txt")
 # Prefix words that are also everyday words; they only start a name before a listed surname.
 _SENTENCE_END = frozenset(".!?:;\n\"“”'(")
 
-_TOKEN_RE = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*|'t|'s", re.UNICODE)
+_TOKEN_RE = re.compile(r"[^\W\d_]{2,}(?:['\u2019-][^\W\d_]+)*|'t|'s", re.UNICODE)
 
 
 @cache
@@ -48,6 +50,7 @@ def _lower(word: str) -> str:
     return word.lower()
 
 
+@cache
 def _is_capitalised(word: str) -> bool:
     return word[:1].isupper() and not (len(word) > 1 and word.isupper() and len(word) > 3)
 
@@ -61,26 +64,33 @@ def _sentence_initial(text: str, start: int) -> bool:
 
 def _is_name_word(word: str, *, allow_lower: bool) -> bool:
     low = _lower(word)
-    if low in _NOT_NAMES:
+    if low in NOT_NAMES:
         return False
     if _is_capitalised(word):
         return low in FIRST_NAMES or low in SURNAMES or low not in COMMON_WORDS
     return allow_lower and (
-        low in _UNAMBIGUOUS_FIRST or (low in SURNAMES and low not in COMMON_WORDS)
+        (low in FIRST_NAMES and low not in STOP_WORDS)
+        or (low in SURNAMES and low not in COMMON_WORDS)
     )
 
 
 def find_names(text: str, taken: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int, str]]:
     """Spans ``(start, end, "naam")`` of names in ``text``, outside the ``taken`` spans."""
-    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(text)]
+    blocked = sorted(taken)
+    # Words inside spans that are already taken are no candidates; the text of such a span
+    # stands between its neighbours, so a name never runs across it.
+    tokens = []
+    spans = iter(blocked)
+    current = next(spans, None)
+    for m in _TOKEN_RE.finditer(text):
+        while current is not None and current[1] <= m.start():
+            current = next(spans, None)
+        if current is None or m.end() <= current[0]:
+            tokens.append((m.start(), m.end(), m.group()))
     if not tokens:
         return []
-    blocked = sorted(taken)
     found: list[tuple[int, int, str]] = []
     count = len(tokens)
-
-    def is_blocked(start: int, end: int) -> bool:
-        return any(s < end and start < e for s, e in blocked)
 
     def joined(i: int, j: int) -> bool:
         """Whether tokens i and j are separated by white space only (one name)."""
@@ -109,7 +119,7 @@ def find_names(text: str, taken: Sequence[tuple[int, int]] = ()) -> list[tuple[i
             if (
                 _is_capitalised(word)
                 and (low in SURNAMES or low in FIRST_NAMES or low not in COMMON_WORDS)
-                and low not in _NOT_NAMES
+                and low not in NOT_NAMES
                 and not _sentence_initial(text, tokens[j][0])
             ):
                 j += 1
@@ -133,12 +143,12 @@ def find_names(text: str, taken: Sequence[tuple[int, int]] = ()) -> list[tuple[i
             if (
                 k < count
                 and _is_capitalised(tokens[k][2])
-                and _lower(tokens[k][2]) not in _NOT_NAMES
+                and _lower(tokens[k][2]) not in NOT_NAMES
             ):
                 name_start = i
         elif after_cue and _is_name_word(word, allow_lower=True):
             name_start = i
-        elif _is_capitalised(word) and low not in _NOT_NAMES:
+        elif _is_capitalised(word) and low not in NOT_NAMES:
             if low in FIRST_NAMES or low in SURNAMES:
                 if (
                     low not in COMMON_WORDS
@@ -156,7 +166,7 @@ def find_names(text: str, taken: Sequence[tuple[int, int]] = ()) -> list[tuple[i
                     and joined(k - 1, k)
                 ):
                     name_start = i
-        elif low in _UNAMBIGUOUS_FIRST and low not in _NOT_NAMES and len(low) > 2:
+        elif low in _UNAMBIGUOUS_FIRST and low not in NOT_NAMES and len(low) > 2:
             name_start = i
         elif low in _PREFIXES and i + 1 < count:
             k = i + 1
@@ -167,7 +177,7 @@ def find_names(text: str, taken: Sequence[tuple[int, int]] = ()) -> list[tuple[i
                 and joined(k - 1, k)
                 and _is_capitalised(tokens[k][2])
                 and _lower(tokens[k][2]) in SURNAMES
-                and _lower(tokens[k][2]) not in _NOT_NAMES
+                and _lower(tokens[k][2]) not in NOT_NAMES
             ):
                 name_start = i
         if name_start < 0:
@@ -180,16 +190,14 @@ def find_names(text: str, taken: Sequence[tuple[int, int]] = ()) -> list[tuple[i
             while k < count and _lower(tokens[k][2]) in _PREFIXES:
                 k += 1
             j = max(j, surname_end(k) if k < count else k)
-        span_start, span_end = tokens[name_start][0], tokens[j - 1][1]
-        if not is_blocked(span_start, span_end):
-            found.append((span_start, span_end, "naam"))
+        found.append((tokens[name_start][0], tokens[j - 1][1], "naam"))
         i = j
     return found
 
 
 def _is_surname_word(word: str, *, lower_ok: bool) -> bool:
     low = _lower(word)
-    if low in _NOT_NAMES:
+    if low in NOT_NAMES:
         return False
     if _is_capitalised(word):
         return low in SURNAMES or low not in COMMON_WORDS

@@ -1,20 +1,29 @@
 """Near-duplicate detection for short Dutch texts (signals about the same incident).
 
-Two reporters rarely use the same words for one rumour, so the texts are compared on their
-*content words*: lowercased, stemmed with the Dutch Snowball stemmer, stop words dropped and
-a few everyday synonyms folded together ("filmpje" and "video", "leerlingen" and "jongeren").
-The similarity of two texts is the Dice coefficient of those sets, ``2|A∩B| / (|A|+|B|)``,
-which rewards a large shared core and, unlike word shingles, survives reordering and
-paraphrase.
+Two reporters rarely use the same words for one rumour, so texts are compared on
 
-:class:`NearDuplicateIndex` keeps an inverted index from feature to keys. A query only has to
-look up the rarest features of the new text: a text that reaches the threshold must share
-enough features that at least one of them is among those (prefix filtering), so the common
-words that occur in thousands of texts are never walked.
+* their *content words*: lowercased, stemmed with the Dutch Snowball stemmer, stop words
+  dropped and a few everyday synonyms folded together ("filmpje" and "video", "insta" and
+  "instagram"), and
+* the 4-letter pieces of those words, so compounds and inflections meet
+  ("Telegramkanaal" and "Telegramgroep", "bommelding" and "bom").
+
+Each feature weighs its inverse document frequency in the seed signals (data/seed_examples.tsv):
+"jongeren" and "school" occur in every other signal and say little; "bankpas" or "blackout"
+say a lot. The similarity of two texts is the weighted Dice coefficient
+``2·w(A∩B) / (w(A) + w(B))``: the share of their weighted content they have in common.
+The weights are fixed (not taken from the index), so a score never depends on what else
+was indexed.
+
+:class:`NearDuplicateIndex` keeps an inverted index from feature to keys. A query looks up
+the features of the new text from rare to common and stops as soon as the features left
+cannot carry a text over the threshold on their own (prefix filtering), so the common
+pieces that occur in thousands of texts are rarely walked. The result is exact.
 """
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from collections.abc import Hashable, Iterable
@@ -23,9 +32,9 @@ from functools import lru_cache
 
 import snowballstemmer
 
-from weerbaar.text.wordlists import read_words
+from weerbaar.text.wordlists import read_seed_texts, read_words
 
-__all__ = ["Match", "NearDuplicateIndex", "features", "text_similarity", "tokens"]
+__all__ = ["Match", "NearDuplicateIndex", "features", "text_similarity", "tokens", "weight"]
 
 # Hyphens and apostrophes split words: "TikTok-filmpje" is about TikTok and a filmpje.
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
@@ -88,25 +97,50 @@ def tokens(text: str) -> list[str]:
 
 
 def features(text: str) -> frozenset[str]:
-    """The content-word stems of ``text`` (stop words out, synonyms folded) that are compared."""
+    """The features of ``text`` that are compared: content-word stems and 4-letter pieces."""
     found = set()
     for word in _WORD.findall(text.lower()):
         if word in STOP_WORDS or len(word) < 2 or word.isdigit():
             continue
         stem = _stem(word)
-        found.add(_SYNONYMS.get(stem, stem))
+        canonical = _SYNONYMS.get(stem, stem)
+        found.add(canonical)
+        padded = f"<{canonical if canonical != stem else word}>"
+        found.update("~" + padded[i : i + 4] for i in range(max(1, len(padded) - 3)))
     return frozenset(found)
 
 
-def _dice(a: frozenset[str], b: frozenset[str]) -> float:
-    if not a or not b:
+@lru_cache(maxsize=1)
+def _document_frequencies() -> tuple[dict[str, int], int]:
+    counts: dict[str, int] = {}
+    texts = read_seed_texts()
+    for text in texts:
+        for feature in features(text):
+            counts[feature] = counts.get(feature, 0) + 1
+    return counts, len(texts)
+
+
+@lru_cache(maxsize=262144)
+def weight(feature: str) -> float:
+    """How much sharing ``feature`` says: its inverse document frequency in the seed signals."""
+    counts, total = _document_frequencies()
+    return math.log((total + 1) / (counts.get(feature, 0) + 0.5))
+
+
+def _total(found: Iterable[str]) -> float:
+    return sum(weight(feature) for feature in found)
+
+
+def _similarity(a: frozenset[str], total_a: float, b: frozenset[str], total_b: float) -> float:
+    if not total_a or not total_b:
         return 0.0
-    return 2 * len(a & b) / (len(a) + len(b))
+    return min(1.0, 2 * _total(a & b) / (total_a + total_b))
 
 
 def text_similarity(a: str, b: str) -> float:
-    """How alike two texts are, from 0 (no content word in common) to 1 (same content words)."""
-    return _dice(features(a), features(b))
+    """How alike two texts are, from 0 (nothing in common) to 1 (the same content)."""
+    fa, fb = features(a), features(b)
+    return _similarity(fa, _total(fa), fb, _total(fb))
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,7 +160,7 @@ class NearDuplicateIndex:
         if not 0.0 < threshold <= 1.0:
             raise ValueError("threshold must be in (0, 1]")
         self.threshold = threshold
-        self._features: dict[Hashable, frozenset[str]] = {}
+        self._features: dict[Hashable, tuple[frozenset[str], float]] = {}
         self._postings: dict[str, set[Hashable]] = {}
 
     def __len__(self) -> int:
@@ -136,10 +170,11 @@ class NearDuplicateIndex:
         return key in self._features
 
     def add(self, key: Hashable, text: str) -> None:
+        """Index ``text`` under ``key`` (replacing what the key had)."""
         if key in self._features:
             self.remove(key)
         found = features(text)
-        self._features[key] = found
+        self._features[key] = (found, _total(found))
         for feature in found:
             self._postings.setdefault(feature, set()).add(key)
 
@@ -148,10 +183,11 @@ class NearDuplicateIndex:
             self.add(key, text)
 
     def remove(self, key: Hashable) -> None:
-        found = self._features.pop(key, None)
-        if found is None:
+        """Forget ``key``; nothing happens when it is not in the index."""
+        entry = self._features.pop(key, None)
+        if entry is None:
             return
-        for feature in found:
+        for feature in entry[0]:
             keys = self._postings.get(feature)
             if keys is not None:
                 keys.discard(key)
@@ -160,21 +196,67 @@ class NearDuplicateIndex:
 
     def query(self, text: str, limit: int = 5) -> list[Match]:
         """The keys whose text is at least ``threshold`` alike ``text``, best first."""
-        query_features = features(text)
-        size = len(query_features)
-        if not size or limit <= 0:
+        found = features(text)
+        total = _total(found)
+        if not total or limit <= 0:
             return []
-        # Dice(A, B) >= t needs |A∩B| >= t|A| / (2 - t): at least that many shared features,
-        # so one of the (size - needed + 1) rarest features of A is always shared.
-        needed = max(1, math.ceil(self.threshold * size / (2 - self.threshold) - 1e-9))
-        probe = sorted(query_features, key=lambda f: len(self._postings.get(f, ())))
-        candidates: set[Hashable] = set()
-        for feature in probe[: size - needed + 1]:
-            candidates.update(self._postings.get(feature, ()))
+        # A text B reaches the threshold t only when w(A∩B) >= t/(2-t) * w(A) (since
+        # w(B) >= w(A∩B)). Walk A's features from the rarest in the index, adding up the
+        # weight each text shares; once the weight not yet walked is below that bound, no
+        # text that was not met can still qualify (prefix filtering). Only ``limit`` matches
+        # are wanted, so at a few points on the way the best texts met so far are scored
+        # exactly and the bar is raised to the limit-th best score: in a corpus with many
+        # copies of one rumour the walk then ends early, and the answer stays exact.
+        bar = self.threshold
+        postings = self._postings
+        ordered = sorted(found, key=lambda f: (len(postings.get(f, ())), f))
+        remaining = total
+        shared: dict[Hashable, float] = {}
+        scored: dict[Hashable, float] = {}
+        checkpoints = [0.85 * total, 0.65 * total, 0.45 * total]
+        for feature in ordered:
+            if remaining < bar / (2 - bar) * total - 1e-9:
+                break
+            if checkpoints and remaining < checkpoints[0]:
+                checkpoints.pop(0)
+                bar = max(bar, self._raise_bar(found, total, shared, scored, limit))
+                if remaining < bar / (2 - bar) * total - 1e-9:
+                    break
+            feature_weight = weight(feature)
+            keys = postings.get(feature)
+            if keys:
+                get = shared.get
+                for key in keys:
+                    shared[key] = get(key, 0.0) + feature_weight
+            remaining -= feature_weight
         matches = []
-        for key in candidates:
-            similarity = _dice(query_features, self._features[key])
+        for key, known in shared.items():
+            other, other_total = self._features[key]
+            # What B shares at most: what was counted plus all that was not walked.
+            if 2 * (known + remaining) < bar * (total + other_total) - 1e-9:
+                continue
+            similarity = scored.get(key)
+            if similarity is None:
+                similarity = _similarity(found, total, other, other_total)
             if similarity >= self.threshold:
                 matches.append(Match(key, round(similarity, 4)))
         matches.sort(key=lambda m: (-m.similarity, str(m.key)))
         return matches[:limit]
+
+    def _raise_bar(
+        self,
+        found: frozenset[str],
+        total: float,
+        shared: dict[Hashable, float],
+        scored: dict[Hashable, float],
+        limit: int,
+    ) -> float:
+        """The limit-th best exact score among the texts that share the most so far."""
+        if len(shared) < limit:
+            return 0.0
+        for key in heapq.nlargest(limit * 2, shared, key=shared.__getitem__):
+            if key not in scored:
+                other, other_total = self._features[key]
+                scored[key] = _similarity(found, total, other, other_total)
+        best = heapq.nlargest(limit, scored.values())
+        return best[-1] if len(best) == limit else 0.0

@@ -15,3 +15,17 @@ def read_words(*files: str) -> frozenset[str]:
             if not line.startswith("#"):
                 words.update(word.lower() for word in line.split())
     return frozenset(words)
+
+
+def read_seed_labelled() -> list[tuple[str, str]]:
+    """The ``(text, theme)`` pairs of ``data/seed_examples.tsv``."""
+    examples = []
+    for line in (DATA / "seed_examples.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            label, text = line.split("\t", 1)
+            examples.append((text.strip(), label.strip()))
+    return examples
+
+
+def read_seed_texts() -> list[str]:
+    return [text for text, _label in read_seed_labelled()]

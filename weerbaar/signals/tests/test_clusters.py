@@ -4,7 +4,9 @@ from django.test import override_settings
 
 from weerbaar.lib.testing import PersonasTestCase
 from weerbaar.partners.actions import do_create_partner
+from weerbaar.signals.actions import do_decide_similar
 from weerbaar.signals.choices import ClusterLink
+from weerbaar.signals.models import Cluster
 from weerbaar.signals.tests.helpers import days_ago, report
 
 YOUTH_WORKER = (
@@ -93,3 +95,22 @@ class ClusterTestCase(PersonasTestCase):
         self.assertEqual(response.context["organisation_count"], 2)
         self.assertIn(("Binnenstad", 1), response.context["areas"])
         self.assertIn(("Snapchat", 1), response.context["platforms"])
+
+    @override_settings(SIGNAL_CLUSTER_HIGH_PERCENT=100, SIGNAL_CLUSTER_LOW_PERCENT=20)
+    def test_it_merges_clusters_when_an_analyst_links_two_of_them(self) -> None:
+        first = report(self.cees, self.coalition, YOUTH_WORKER)
+        second = report(self.bram, self.coalition, TEACHER)  # similar to first, unconfirmed
+        with override_settings(SIGNAL_CLUSTER_HIGH_PERCENT=60):
+            third = report(self.anna, self.coalition, TEACHER)  # joins second by itself
+        self.assertIsNotNone(third.cluster_id)
+
+        do_decide_similar(self.femke, second, accept=True)
+
+        first.refresh_from_db()
+        second.refresh_from_db()
+        third.refresh_from_db()
+        self.assertEqual(
+            {first.cluster_id, second.cluster_id, third.cluster_id}, {first.cluster_id}
+        )
+        self.assertIsNotNone(first.cluster_id)
+        self.assertEqual(Cluster.objects.count(), 1)

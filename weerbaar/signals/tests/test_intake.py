@@ -4,6 +4,7 @@ from typing import Any
 
 from weerbaar.audit.choices import AuditAction
 from weerbaar.audit.models import AuditEntry
+from weerbaar.coalitions.models import Area
 from weerbaar.lib.testing import PersonasTestCase
 from weerbaar.signals.models import Signal
 
@@ -23,7 +24,7 @@ class IntakeTestCase(PersonasTestCase):
             "platforms": ["instagram"],
             "space": "closed",
             "age_group": "12_15",
-            "area": str(self.coalition.areas.get().pk),
+            "area": str(self.coalition.areas.get(name="Binnenstad").pk),
             "first_seen": "2026-01-05",
             "urgency": "urgent",
             "actions_taken": "Gesprek gehad met de leerling en de ouders.",
@@ -151,3 +152,15 @@ class IntakeTestCase(PersonasTestCase):
 
         self.assertContains(home, f"/voorbeeldstad/signalen/mijn/{signal.pk}/")
         self.assertEqual(refused.status_code, 403)
+
+    def test_it_keeps_the_coalitions_own_district_names(self) -> None:
+        Area.objects.create(coalition=self.coalition, name="De Heuvels")
+        self.log_in(self.cees)
+        text = "Een groep uit De Heuvels wil wraak nemen; Daan de Vries (06-12345678) begon."
+
+        response = self.client.post(self.url(), self.fields(text=text))
+
+        shown = response.context["redacted_text"]
+        self.assertIn("De Heuvels", shown)
+        self.assertNotIn("Vries", shown)
+        self.assertNotIn("12345678", shown)
