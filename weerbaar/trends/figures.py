@@ -82,6 +82,7 @@ class Dashboard:
     k: int | None
     hidden_any: bool
     periods: list[datetime.date]
+    monthly: bool = False
 
 
 def get_periods(period: str, end: datetime.date, count: int) -> list[datetime.date]:
@@ -119,11 +120,23 @@ def _segments(points: list[Point], largest: int) -> list[str]:
     return [" ".join(s) for s in segments if s]
 
 
-def summarise(label: str, recent: int | None, previous: int | None, weeks: int) -> str:
+def summarise(
+    label: str, recent: int | None, previous: int | None, weeks: int, *, monthly: bool = False
+) -> str:
     """One line such as "Hate speech: +40 % compared with the previous 4 weeks"."""
     if recent is None or previous is None:
         return _("%(theme)s: too few to compare.") % {"theme": label}
     change = percent_change(recent, previous)
+    if monthly:
+        if change is None:
+            return _("%(theme)s: %(count)d this month, none the month before.") % {
+                "theme": label,
+                "count": recent,
+            }
+        return _("%(theme)s: %(change)s %% compared with the previous month") % {
+            "theme": label,
+            "change": f"{change:+.0f}",
+        }
     if change is None:
         return _("%(theme)s: %(count)d in the last %(weeks)d weeks, none before.") % {
             "theme": label,
@@ -194,6 +207,8 @@ def get_dashboard(
                 k,
                 filtered,
             )
+        elif len(starts) > 1:
+            recent, previous = points[-1].value, points[-2].value
         hidden = any(p.value is None for p in points)
         if hidden:
             # A sum over hidden weeks minus the shown ones would give a hidden week back.
@@ -206,7 +221,9 @@ def get_dashboard(
                 theme=theme.value,
                 label=label,
                 points=points,
-                summary=summarise(label, recent, previous, COMPARE_WEEKS),
+                summary=summarise(
+                    label, recent, previous, COMPARE_WEEKS, monthly=period == Period.MONTH
+                ),
                 recent=recent,
                 previous=previous,
                 change=(
@@ -240,6 +257,7 @@ def get_dashboard(
         k=k,
         hidden_any=hidden_any or hidden_platforms or hidden_areas,
         periods=starts,
+        monthly=period == Period.MONTH,
     )
 
 

@@ -113,3 +113,15 @@ class DashboardTestCase(EnglishPersonasTestCase):
         self.assertEqual(FeedItem.objects.count(), 1)
         after = sum(Rollup.objects.filter(period="week").values_list("count", flat=True))
         self.assertEqual(before, after)
+
+    def test_it_compares_months_when_asked_per_month(self) -> None:
+        this_month = self.today.replace(day=1)
+        last_month = (this_month - datetime.timedelta(days=1)).replace(day=1)
+        seed_weeks(self.anna, self.source, [40], end=last_month + datetime.timedelta(days=7))
+        seed_weeks(self.anna, self.source, [60], end=this_month + datetime.timedelta(days=7))
+        self.log_in(self.femke)
+        response = self.client.get(self.url, {"period": "month"})
+        self.assertContains(
+            response, "Online scams and fraud: +50 % compared with the previous month"
+        )
+        self.assertContains(response, "This month against the month before")
