@@ -115,6 +115,7 @@ def main() -> int:
         defaults={"kind": SourceKind.FEED, "status": SourceStatus.ACTIVE},
     )
     span = 3 * 365 * 24 * 3600
+    today = timezone.localdate()
 
     def items(count: int, start_key: int, target: Source, rolled: bool) -> list[FeedItem]:
         rows = []
@@ -144,6 +145,35 @@ def main() -> int:
             FeedItem.objects.bulk_create(items(batch, offset, source, True), batch_size=5000)
         FeedItem.objects.bulk_create(items(5_000, 0, other_source, True), ignore_conflicts=True)
         seed_time = time.perf_counter() - start
+    # Imported figures fill every dimension (theme x platform x area x age group, every week),
+    # so the dashboard reads a rollup table of realistic width, not only one cell per theme.
+    from weerbaar.trends.models import AggregateFigure, AggregateImport
+
+    if not AggregateFigure.objects.filter(coalition=coalition).exists():
+        batch = AggregateImport.objects.create(
+            coalition=coalition, source=source, file_name="bench", row_count=0, total=0
+        )
+        monday = today - datetime.timedelta(days=today.weekday())
+        figures = [
+            AggregateFigure(
+                coalition=coalition,
+                source=source,
+                batch=batch,
+                week_start=monday - datetime.timedelta(weeks=w),
+                theme=theme,
+                platform=platform,
+                area=area,
+                age_group=age,
+                count=rng.randrange(0, 30),
+                rolled_up=True,
+            )
+            for w in range(157)
+            for theme in THEMES
+            for platform in ("tiktok", "instagram", "snapchat", "whatsapp", "discord")
+            for area in ("Noord", "Zuid", "Oost", "West")
+            for age in ("12_15", "16_18", "18_24")
+        ]
+        AggregateFigure.objects.bulk_create(figures, batch_size=5000)
     if connection.vendor == "sqlite":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
@@ -158,8 +188,12 @@ def main() -> int:
     incremental_s, counted = _timed(do_roll_up_pending)
     print(f"incremental: {incremental_s:.3f} s for {counted} items", flush=True)
 
-    today = timezone.localdate()
-    filters = [Filters(), Filters(theme="hate"), Filters(platform="news"), Filters(theme="scams")]
+    filters = [
+        Filters(),
+        Filters(theme="hate"),
+        Filters(platform="tiktok"),
+        Filters(area="Noord", age_group="12_15"),
+    ]
     rollup_ms: list[float] = []
     naive_ms: list[float] = []
     since = now - datetime.timedelta(weeks=12)
@@ -188,6 +222,7 @@ def main() -> int:
         "database": connection.vendor,
         "items": args.items,
         "seed_s": round(seed_time, 1),
+        "figure_rows": AggregateFigure.objects.filter(coalition=coalition).count(),
         "rollup_cells": Rollup.objects.filter(coalition=coalition).count(),
         "rebuild_s": round(rebuild_s, 2),
         "incremental_1000_s": round(incremental_s, 3),
