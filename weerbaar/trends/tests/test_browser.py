@@ -5,7 +5,11 @@ Runs with ``pytest -m browser`` on the demo installation (see components/tests/t
 
 from __future__ import annotations
 
+import datetime
+
+from django.core import mail
 from django.test import override_settings
+from django.utils import timezone
 from playwright.sync_api import Page
 
 from weerbaar.components.tests import test_browser as shared
@@ -81,8 +85,21 @@ def test_an_analyst_registers_a_feed_reads_an_alert_and_publishes_a_report(
     page.get_by_role("button", name="Opslaan").click()
     page.get_by_text("De waarschuwing is bijgewerkt.").wait_for()
 
+    # The planted rise reached the analyst by mail as well, with the numbers.
+    warning = next(m for m in mail.outbox if "Online oplichting boven normaal" in m.subject)
+    assert warning.to == [ANALYST]
+    assert "z-score" in warning.body
+
     page.goto(f"{TRENDS}rapporten/")
-    page.get_by_role("link", name="Trendmonitor jeugd online").first.click()
+    today = timezone.localdate()
+    page.get_by_label("Van").fill((today - datetime.timedelta(days=27)).isoformat())
+    page.get_by_label("Tot en met").fill(today.isoformat())
+    page.get_by_role("button", name="Rapport maken").click()
+    page.get_by_text("Het rapport is als concept gemaakt.").wait_for()
+    page.get_by_label("Toelichting").fill("Oplichting via **nepwinkels** stijgt sterk.")
+    page.get_by_label("Publiceren voor de leden").check()
+    page.get_by_role("button", name="Opslaan").click()
+    page.get_by_text("Het rapport is opgeslagen.").wait_for()
     assert_accessible(page)
     report_url = page.url
     assert_no_csp_violations(console)
@@ -92,6 +109,14 @@ def test_an_analyst_registers_a_feed_reads_an_alert_and_publishes_a_report(
     page.wait_for_url(f"**/{DEMO_SLUG}/start/")
     page.goto(report_url)
     page.get_by_role("heading", name="Trendmonitor jeugd online").wait_for()
+    assert page.locator("strong", has_text="nepwinkels").is_visible()
+    # A PDF where WeasyPrint is installed; otherwise the member is sent to the report itself.
+    pdf = page.request.get(f"{report_url}pdf/")
+    assert pdf.ok
+    if pdf.headers["content-type"] == "application/pdf":
+        assert pdf.body().startswith(b"%PDF")
+    else:
+        assert "Trendmonitor jeugd online" in pdf.text()
     page.goto(TRENDS)
     assert page.get_by_text("Getallen onder 10").first.is_visible()
     assert_accessible(page)
