@@ -127,8 +127,13 @@ class FeedItem(models.Model):
             models.UniqueConstraint(fields=["source", "key"], name="trends_feed_item_unique"),
         ]
         indexes = [
-            # The incremental rollup job: rows not counted yet.
-            models.Index(fields=["rolled_up"], name="trends_feed_item_pending"),
+            # The incremental rollup job: rows not counted yet. Partial, so it holds only the
+            # few pending rows and the job never scans the counted millions.
+            models.Index(
+                fields=["id"],
+                condition=models.Q(rolled_up=False),
+                name="trends_feed_item_pending",
+            ),
             # Emerging terms: one coalition's items of a period.
             models.Index(fields=["coalition", "published_at"], name="trends_feed_item_date"),
         ]
@@ -174,8 +179,12 @@ class AggregateFigure(models.Model):
 
     class Meta:
         indexes = [
-            # The incremental rollup job: rows not counted yet.
-            models.Index(fields=["rolled_up"], name="trends_figure_pending"),
+            # The incremental rollup job: rows not counted yet (partial, as for feed items).
+            models.Index(
+                fields=["id"],
+                condition=models.Q(rolled_up=False),
+                name="trends_figure_pending",
+            ),
         ]
 
     def __str__(self) -> str:
