@@ -799,7 +799,8 @@ def load_everyday_signals(
             organisation=randomizer.choice(partners),
             created_at=now - datetime.timedelta(days=days, hours=index % 11),
         )
-        if days > 120:
+        if days > 21:
             do_confirm_themes(analyst, signal, [theme])
-            for step in (S.IN_TRIAGE, S.ACTIONED, S.CLOSED):
+            steps = [S.IN_TRIAGE, S.ACTIONED] + ([S.CLOSED] if days > 60 else [])
+            for step in steps:
                 signal = do_change_signal_status(analyst, signal, step)

@@ -143,7 +143,8 @@ class SignalForm(Form):
 class PreviewForm(Form):
     """Only the text, for the live preview of what will be stored."""
 
-    text = RedactedTextField(required=False)
+    # Longer texts are refused by the intake anyway; the preview just stays empty.
+    text = RedactedTextField(required=False, max_length=20_000)
 
 
 class StatusForm(Form):

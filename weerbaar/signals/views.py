@@ -6,12 +6,14 @@ reports never contain it; forms redact it before anything else (``forms.Redacted
 
 from __future__ import annotations
 
+import datetime
 from collections import Counter
 from typing import Any, cast
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Count, QuerySet
+from django.db.models import Count, F, Max, Min, QuerySet
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -221,12 +223,28 @@ def _filtered_queue(
     return rows
 
 
+def _largest_clusters(coalition: Coalition, limit: int = 8) -> QuerySet[Cluster]:
+    """The biggest clusters with a signal in the clustering window: the current waves."""
+    since = timezone.now() - datetime.timedelta(days=settings.SIGNAL_CLUSTER_WINDOW_DAYS)
+    return (
+        for_coalition(Cluster.objects.all(), coalition)
+        .annotate(
+            size=Count("signals"), first=Min("signals__created_at"), last=Max("signals__created_at")
+        )
+        .filter(size__gte=2, last__gte=since)
+        .order_by("-size", "-last")[:limit]
+    )
+
+
 @requires(Permission.TRIAGE_SIGNALS)
 def queue(request: HttpRequest, slug: str) -> HttpResponse:
     """The analysts' queue: open signals, most urgent deadline first, with counts."""
     coalition = _coalition(request)
     form = QueueFilterForm(request.GET or None, areas=_areas(coalition))
-    rows = _filtered_queue(request, coalition, form).order_by("deadline", "-created_at")
+    # Signals without a deadline (information) after those with one.
+    rows = _filtered_queue(request, coalition, form).order_by(
+        F("deadline").asc(nulls_last=True), "-created_at"
+    )
     page = Paginator(rows, 25).get_page(request.GET.get("page"))
     do_record_signal_reads(_user(request), coalition, page.object_list, request=request)
     all_rows = for_coalition(Signal.objects.all(), coalition)
@@ -238,6 +256,7 @@ def queue(request: HttpRequest, slug: str) -> HttpResponse:
         "status_counts": status_counts,
         "overdue_count": all_rows.overdue().count(),
         "unassigned_count": all_rows.open().filter(assigned_to__isnull=True).count(),
+        "clusters": _largest_clusters(coalition),
         "today": timezone.localdate(),
     }
     template = "signals/_queue_results.html" if request.htmx else "signals/queue.html"  # type: ignore[attr-defined]

@@ -39,6 +39,16 @@ _PERSON_CUES = read_words("person_cues.txt", "title_cues.txt")
 # Cues that may be followed by a surname prefix: "meneer van Dijk", "juf de Boer".
 _TITLE_CUES = read_words("title_cues.txt")
 _PREFIXES = read_words("surname_prefixes.txt")
+_PERSON_VERBS = read_words("person_verbs.txt")
+# In lowercase only these start a surname ("de Vries"); "op", "in", "uit" are prepositions.
+_START_PREFIXES = frozenset(["van", "de", "der", "den", "ter", "ten", "el", "al"])
+# "op de Dam", "naar de Berg": after these a prefix and a surname are a place.
+_PLACE_PREPOSITIONS = frozenset(
+    ["op", "in", "naar", "aan", "over", "langs", "via", "door", "rond", "vanaf", "richting"]
+)
+_MONTH_ABBREVIATIONS = frozenset(["jan", "feb", "mrt", "apr", "jun", "jul", "aug", "sep", "okt"])
+_AGE_RE = re.compile(r"\s?\(\d{1,2}\)")
+_NUMBER_BEFORE_RE = re.compile(r"\d\s?$")
 # Prefix words that are also everyday words; they only start a name before a listed surname.
 _SENTENCE_END = frozenset(".!?:;\n\"“”'(")
 
@@ -47,7 +57,16 @@ _TOKEN_RE = re.compile(r"[^\W\d_]{2,}(?:['\u2019-][^\W\d_]+)*|'t|'s", re.UNICODE
 
 @cache
 def _lower(word: str) -> str:
-    return word.lower()
+    """The word in lowercase without a possessive ("Daan's" is looked up as "daan")."""
+    low = word.lower()
+    if low.endswith(("'s", "\u2019s")) and len(low) > 3:
+        low = low[:-2]
+    if "-" in low:
+        # "Pieter-Jan", "Anne-Marie": looked up as their first part when every part is listed.
+        parts = low.split("-")
+        if all(part in FIRST_NAMES for part in parts) or all(part in SURNAMES for part in parts):
+            return parts[0]
+    return low
 
 
 @cache
@@ -97,6 +116,18 @@ def find_names(text: str, taken: Sequence[tuple[int, int]] = ()) -> list[tuple[i
         between = text[tokens[i][1] : tokens[j][0]]
         return between.isspace() and "\n" not in between and len(between) <= 2
 
+    def prefix_run_end(start: int) -> int:
+        """Index after the surname prefixes from ``start`` on ("van der"); at most three."""
+        k = start
+        while (
+            k < count
+            and k - start < 3
+            and _lower(tokens[k][2]) in _PREFIXES
+            and (k == start or joined(k - 1, k))
+        ):
+            k += 1
+        return k
+
     def surname_end(i: int) -> int:
         """Index after the surname parts that follow token i ("de Vries", "El Amrani")."""
         j = i + 1
@@ -104,9 +135,7 @@ def find_names(text: str, taken: Sequence[tuple[int, int]] = ()) -> list[tuple[i
             word = tokens[j][2]
             low = _lower(word)
             # A run of prefixes must end in a surname: "van der Berg" but not "van de week".
-            k = j
-            while k < count and _lower(tokens[k][2]) in _PREFIXES and (k == j or joined(k - 1, k)):
-                k += 1
+            k = prefix_run_end(j)
             if k > j:
                 if (
                     k < count
@@ -137,9 +166,7 @@ def find_names(text: str, taken: Sequence[tuple[int, int]] = ()) -> list[tuple[i
         )
         name_start = -1
         if after_cue and previous in _TITLE_CUES and low in _PREFIXES:
-            k = i
-            while k < count and _lower(tokens[k][2]) in _PREFIXES:
-                k += 1
+            k = prefix_run_end(i)
             if (
                 k < count
                 and _is_capitalised(tokens[k][2])
@@ -150,28 +177,43 @@ def find_names(text: str, taken: Sequence[tuple[int, int]] = ()) -> list[tuple[i
             name_start = i
         elif _is_capitalised(word) and low not in NOT_NAMES:
             if low in FIRST_NAMES or low in SURNAMES:
-                if (
+                if low in _MONTH_ABBREVIATIONS and _NUMBER_BEFORE_RE.search(
+                    text, max(0, start - 3), start
+                ):
+                    pass  # "15 Jan"
+                elif (
+                    low not in FIRST_NAMES
+                    and low in COMMON_WORDS
+                    and previous in ("de", "het", "'t")
+                    and i >= 2
+                    and _lower(tokens[i - 2][2]) in _PLACE_PREPOSITIONS
+                ):
+                    pass  # "op de Dam", "naar de Berg": a place
+                elif (
                     low not in COMMON_WORDS
                     or not _sentence_initial(text, start)
-                    or (i + 1 < count and joined(i, i + 1) and surname_end(i) > i + 1)
+                    or _AGE_RE.match(text, tokens[i][1])
+                    or (
+                        i + 1 < count
+                        and joined(i, i + 1)
+                        and (surname_end(i) > i + 1 or _lower(tokens[i + 1][2]) in _PERSON_VERBS)
+                    )
                 ):
                     name_start = i
             elif low in _PREFIXES:
-                k = i + 1
-                while k < count and _lower(tokens[k][2]) in _PREFIXES:
-                    k += 1
+                k = prefix_run_end(i + 1)
                 if (
                     k < count
-                    and _is_surname_word(tokens[k][2], lower_ok=False)
                     and joined(k - 1, k)
+                    and _is_capitalised(tokens[k][2])
+                    and _lower(tokens[k][2]) in SURNAMES
+                    and _lower(tokens[k][2]) not in NOT_NAMES
                 ):
                     name_start = i
         elif low in _UNAMBIGUOUS_FIRST and low not in NOT_NAMES and len(low) > 2:
             name_start = i
-        elif low in _PREFIXES and i + 1 < count:
-            k = i + 1
-            while k < count and _lower(tokens[k][2]) in _PREFIXES and joined(k - 1, k):
-                k += 1
+        elif low in _START_PREFIXES and i + 1 < count and previous not in _PLACE_PREPOSITIONS:
+            k = prefix_run_end(i + 1)
             if (
                 k < count
                 and joined(k - 1, k)
@@ -186,9 +228,7 @@ def find_names(text: str, taken: Sequence[tuple[int, int]] = ()) -> list[tuple[i
         j = surname_end(name_start)
         if low in _PREFIXES:
             # The prefix run itself, then its surname.
-            k = name_start
-            while k < count and _lower(tokens[k][2]) in _PREFIXES:
-                k += 1
+            k = prefix_run_end(name_start)
             j = max(j, surname_end(k) if k < count else k)
         found.append((tokens[name_start][0], tokens[j - 1][1], "naam"))
         i = j

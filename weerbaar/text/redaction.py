@@ -10,7 +10,9 @@ not is described in docs/text-engine.md.
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from weerbaar.text import names
@@ -168,9 +170,14 @@ _LABELLED_HANDLE_RE = re.compile(
 )
 # "insta daan_2009": a handle after a platform word, recognisable by digits, _ or a dot.
 _BARE_HANDLE_RE = re.compile(
-    r"(?<![\w])(?:" + _PLATFORM_WORDS + r")\s(?:van\s|als\s|account\s)?"
+    r"(?<![\w])(?:" + _PLATFORM_WORDS + r")\s\(?(?:van\s|als\s|account\s)?"
     r"(?P<handle>[A-Za-z][\w.]{1,29}[\w](?:#\d{4})?)(?![\w])",
     re.IGNORECASE,
+)
+# A word glued together with dots or underscores and holding a digit or an underscore is a
+# handle or user name ("kevin.db09", "lisa_2010", "x_daan_x") wherever it stands.
+_HANDLE_SHAPE_RE = re.compile(
+    r"(?<![\w@./-])[A-Za-z][A-Za-z0-9]*(?:[._][A-Za-z0-9]+)+(?![\w@]|\.\w|/)"
 )
 _NOT_HANDLES = names.COMMON_WORDS | names.STOP_WORDS | names.NOT_NAMES
 _HANDLE_LIKE_RE = re.compile(r"[\d_.#]")
@@ -251,13 +258,14 @@ def _find_places(text: str, out: list[_Candidate]) -> None:
         before = _STREET_NAME_WORDS_RE.search(text, max(0, start - 60), start)
         if before is not None and (before.start() == 0 or not text[before.start() - 1].isalnum()):
             # Leading words belong to the street only when they are part of its name, not
-            # when they are "in de" or start a sentence ("Ze woont Kerkstraat 5").
+            # when they are "in de" or a function word that starts a sentence ("Op
+            # Kerkstraat 5"); "Grote Kerkstraat", "Van Welderenstraat" keep theirs.
             words = before.group().split()
             position = before.start()
             while words and (
                 words[0] in ("de", "het", "'t", "van", "der", "den", "ter", "ten")
                 or (
-                    words[0].lower() in names.COMMON_WORDS
+                    words[0].lower() in names.STOP_WORDS
                     and words[0].lower() not in _STREET_NAME_PREFIXES
                 )
             ):
@@ -275,13 +283,26 @@ def _find_plates(text: str, out: list[_Candidate]) -> None:
             out.append((match.start(), match.end(), "kenteken", 65))
 
 
+def _overlapping(regex: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """Every match, also those that start inside an earlier one ("insta: insta: naam")."""
+    position = 0
+    while (match := regex.search(text, position)) is not None:
+        yield match
+        position = match.start() + 1
+
+
 def _find_accounts(text: str, out: list[_Candidate]) -> None:
     for match in _HANDLE_RE.finditer(text):
         if not any(ch.isalpha() for ch in match.group()):
             continue  # "@10 uur" is a time
         out.append((match.start(), match.end(), "account", 75))
+    for match in _HANDLE_SHAPE_RE.finditer(text):
+        found = match.group()
+        first = re.split(r"[._]", found, maxsplit=1)[0]
+        if "_" in found or (len(first) > 2 and any(ch.isdigit() for ch in found)):
+            out.append((match.start(), match.end(), "account", 73))
     for regex in (_LABELLED_HANDLE_RE, _BARE_HANDLE_RE):
-        for match in regex.finditer(text):
+        for match in _overlapping(regex, text):
             start, end = match.span("handle")
             if text[start - 1] == "@":
                 start -= 1
@@ -304,14 +325,17 @@ def _find_accounts(text: str, out: list[_Candidate]) -> None:
 
 def _resolve(candidates: list[_Candidate]) -> list[_Candidate]:
     """Keep the best of overlapping candidates: highest priority, then longest."""
-    chosen: list[_Candidate] = []
+    chosen: list[_Candidate] = []  # kept sorted by start; the spans in it never overlap
     for cand in sorted(candidates, key=lambda c: (-c[3], c[0] - c[1], c[0])):
         start, end = cand[0], cand[1]
         if start >= end:
             continue
-        if all(end <= other[0] or start >= other[1] for other in chosen):
-            chosen.append(cand)
-    chosen.sort()
+        at = bisect.bisect_left(chosen, cand)
+        if at and chosen[at - 1][1] > start:
+            continue
+        if at < len(chosen) and chosen[at][0] < end:
+            continue
+        chosen.insert(at, cand)
     return chosen
 
 

@@ -32,6 +32,7 @@ from functools import lru_cache
 
 import snowballstemmer
 
+from weerbaar.text.redaction import PLACEHOLDERS
 from weerbaar.text.wordlists import read_seed_texts, read_words
 
 __all__ = ["Match", "NearDuplicateIndex", "features", "text_similarity", "tokens", "weight"]
@@ -39,6 +40,7 @@ __all__ = ["Match", "NearDuplicateIndex", "features", "text_similarity", "tokens
 # Hyphens and apostrophes split words: "TikTok-filmpje" is about TikTok and a filmpje.
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _STEMMER = snowballstemmer.stemmer("dutch")
+_PLACEHOLDER_RE = re.compile("|".join(re.escape(p) for p in PLACEHOLDERS.values()))
 
 # Function words and words every signal contains; they say nothing about which incident it is.
 STOP_WORDS = read_words("stop_words.txt")
@@ -98,37 +100,59 @@ def tokens(text: str) -> list[str]:
 
 def features(text: str) -> frozenset[str]:
     """The features of ``text`` that are compared: content-word stems and 4-letter pieces."""
-    found = set()
-    for word in _WORD.findall(text.lower()):
-        if word in STOP_WORDS or len(word) < 2 or word.isdigit():
-            continue
-        stem = _stem(word)
-        canonical = _SYNONYMS.get(stem, stem)
-        found.add(canonical)
-        padded = f"<{canonical if canonical != stem else word}>"
-        found.update("~" + padded[i : i + 4] for i in range(max(1, len(padded) - 3)))
+    found: set[str] = set()
+    # Placeholders of redacted text ("[naam]") say nothing about which incident it is.
+    for word in _WORD.findall(_PLACEHOLDER_RE.sub(" ", text).lower()):
+        found.update(_word_features(word))
     return frozenset(found)
 
 
-@lru_cache(maxsize=1)
-def _document_frequencies() -> tuple[dict[str, int], int]:
-    counts: dict[str, int] = {}
-    texts = read_seed_texts()
-    for text in texts:
-        for feature in features(text):
-            counts[feature] = counts.get(feature, 0) + 1
-    return counts, len(texts)
+@lru_cache(maxsize=65536)
+def _word_features(word: str) -> tuple[str, ...]:
+    if word in STOP_WORDS or len(word) < 2 or word.isdigit():
+        return ()
+    stem = _stem(word)
+    canonical = _SYNONYMS.get(stem, stem)
+    padded = f"<{canonical if canonical != stem else word}>"
+    return (canonical, *("~" + padded[i : i + 4] for i in range(max(1, len(padded) - 3))))
 
 
-@lru_cache(maxsize=262144)
+class _Weights(dict[str, float]):
+    """Feature → inverse document frequency in the seed signals, filled on first use.
+
+    A dict (not a cached function) so that sums over many features run as C lookups.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._counts: dict[str, int] | None = None
+        self._size = 0
+
+    def __missing__(self, feature: str) -> float:
+        if self._counts is None:
+            counts: dict[str, int] = {}
+            texts = read_seed_texts()
+            for text in texts:
+                for seen in features(text):
+                    counts[seen] = counts.get(seen, 0) + 1
+            self._counts, self._size = counts, len(texts)
+        value = math.log((self._size + 1) / (self._counts.get(feature, 0) + 0.5))
+        if len(self) < 1_000_000:  # a bound, so a flood of odd words cannot eat memory
+            self[feature] = value
+        return value
+
+
+_WEIGHTS = _Weights()
+_weight = _WEIGHTS.__getitem__
+
+
 def weight(feature: str) -> float:
     """How much sharing ``feature`` says: its inverse document frequency in the seed signals."""
-    counts, total = _document_frequencies()
-    return math.log((total + 1) / (counts.get(feature, 0) + 0.5))
+    return _weight(feature)
 
 
 def _total(found: Iterable[str]) -> float:
-    return sum(weight(feature) for feature in found)
+    return sum(map(_weight, found))
 
 
 def _similarity(a: frozenset[str], total_a: float, b: frozenset[str], total_b: float) -> float:
@@ -209,11 +233,12 @@ class NearDuplicateIndex:
         # copies of one rumour the walk then ends early, and the answer stays exact.
         bar = self.threshold
         postings = self._postings
-        ordered = sorted(found, key=lambda f: (len(postings.get(f, ())), f))
+        # Cheapest first: fewest keys to walk for the weight a feature takes off the rest.
+        ordered = sorted(found, key=lambda f: (len(postings.get(f, ())) / _weight(f), f))
         remaining = total
         shared: dict[Hashable, float] = {}
         scored: dict[Hashable, float] = {}
-        checkpoints = [0.85 * total, 0.65 * total, 0.45 * total]
+        checkpoints = [0.9 * total, 0.8 * total, 0.7 * total, 0.6 * total, 0.5 * total]
         for feature in ordered:
             if remaining < bar / (2 - bar) * total - 1e-9:
                 break
@@ -222,7 +247,7 @@ class NearDuplicateIndex:
                 bar = max(bar, self._raise_bar(found, total, shared, scored, limit))
                 if remaining < bar / (2 - bar) * total - 1e-9:
                     break
-            feature_weight = weight(feature)
+            feature_weight = _weight(feature)
             keys = postings.get(feature)
             if keys:
                 get = shared.get

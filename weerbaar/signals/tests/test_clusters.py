@@ -114,3 +114,15 @@ class ClusterTestCase(PersonasTestCase):
         )
         self.assertIsNotNone(first.cluster_id)
         self.assertEqual(Cluster.objects.count(), 1)
+
+    def test_it_lists_the_current_clusters_in_the_queue(self) -> None:
+        first = report(self.cees, self.coalition, YOUTH_WORKER)
+        report(self.bram, self.coalition, TEACHER)
+        first.refresh_from_db()
+        self.log_in(self.femke)
+
+        response = self.client.get("/voorbeeldstad/signalen/triage/")
+
+        clusters = list(response.context["clusters"])
+        self.assertEqual([(c.pk, c.size) for c in clusters], [(first.cluster_id, 2)])
+        self.assertContains(response, f"/voorbeeldstad/signalen/clusters/{first.cluster_id}/")

@@ -164,3 +164,11 @@ class IntakeTestCase(PersonasTestCase):
         self.assertIn("De Heuvels", shown)
         self.assertNotIn("Vries", shown)
         self.assertNotIn("12345678", shown)
+
+    def test_it_previews_nothing_for_a_huge_text_without_failing(self) -> None:
+        self.log_in(self.cees)
+
+        response = self.client.post(self.url("nieuw/voorbeeld/"), {"text": "a " * 30_000})
+
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(response.context["redacted_text"], "")

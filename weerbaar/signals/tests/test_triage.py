@@ -145,6 +145,7 @@ class TriageTestCase(PersonasTestCase):
 
         self.assertEqual(everything.context["page"].paginator.count, 3)
         self.assertEqual(everything.context["overdue_count"], 1)
+        self.assertEqual(list(everything.context["page"])[-1].urgency, "information")
         self.assertEqual([s.pk for s in overdue.context["page"]], [late.pk])
         self.assertTemplateUsed(htmx, "signals/_queue_results.html")
         self.assertEqual([s.pk for s in htmx.context["page"]], [self.signal.pk])

@@ -64,6 +64,11 @@ FOUND: dict[str, list[tuple[str, str]]] = {
         ("op Laan van Meerdervoort 12", "op [adres]"),
         ("Kerkstraat 5a, 3511 AB Utrecht", "[adres], [postcode] Utrecht"),
         ("Burgemeester Reigerstraat 8", "[adres]"),
+        (
+            "Ik woon op de Grote Kerkstraat 5. Grote Kerkstraat 5 is mooi.",
+            "Ik woon op de [adres]. [adres] is mooi.",
+        ),
+        ("Op Kerkstraat 5 gebeurde het", "Op [adres] gebeurde het"),
     ],
     "account": [
         ("volg @kevin_2009 niet", "volg [account] niet"),
@@ -76,6 +81,9 @@ FOUND: dict[str, list[tuple[str, str]]] = {
         ("zijn insta is daan.2010", "zijn insta is [account]"),
         ("op insta daan_2010 gezien", "op insta [account] gezien"),
         ("discord: kevin#1234", "discord: [account]"),
+        ("berichten via snap (kevin.db09).", "berichten via snap ([account])."),
+        ("zijn naam online is x_daan_x", "zijn naam online is [account]"),
+        ("insta: insta: lisa", "insta: insta: [account]"),
     ],
     "url": [
         ("zie https://www.instagram.com/daan.x/", "zie [url]"),
@@ -124,6 +132,17 @@ FOUND: dict[str, list[tuple[str, str]]] = {
         ("wijkagent Hendriks weet ervan", "wijkagent [naam] weet ervan"),
         ("De leerlingen Daan en Sem", "De leerlingen [naam] en [naam]"),
         ("met Priya Ramdin", "met [naam]"),
+        ("Mark zei dat Roos huilde.", "[naam] zei dat [naam] huilde."),
+        ("Roos (14) wordt gepest.", "[naam] (14) wordt gepest."),
+        ("Daan's telefoon is gehackt.", "[naam] telefoon is gehackt."),
+        ("De Vries zei het.", "[naam] zei het."),
+        ("Zijn moeder, mevrouw El Idrissi, belde.", "Zijn moeder, mevrouw [naam], belde."),
+        ("Ze zit bij meneer De Graaf.", "Ze zit bij meneer [naam]."),
+        ("We spraken met de vader van Ayoub.", "We spraken met de vader van [naam]."),
+        ("Berichten van Kevin en Jayden op Discord.", "Berichten van [naam] en [naam] op Discord."),
+        ("MIJN LEERLING DAAN", "MIJN LEERLING [naam]"),
+        ("Pieter-Jan de Wit en Anne-Marie Jansen", "[naam] en [naam]"),
+        ("een jongen genaamd Kevin de Boer", "een jongen genaamd [naam]"),
     ],
 }
 
@@ -158,6 +177,16 @@ UNCHANGED = [
     "In de klas zit een jongen die alles filmt.",
     "Stuur het naar de mentor en de vertrouwenspersoon.",
     "[naam] stuurde [telefoon] naar [account].",
+    "Tijdens de les Frans zat hij op TikTok.",
+    "Er was een vechtpartij op de Dam in Amsterdam.",
+    "Op 15 Jan begon het.",
+    "Roos is rood, een mark is oud geld.",
+    "De Bijenkorf en De Efteling zijn drukke plekken.",
+    "We hebben Halt en Veilig Thuis ingeschakeld, ook de Kindertelefoon.",
+    "Het filmpje van het Jeugdjournaal ging over Gaza en Israël.",
+    "Het gebeurde in Amsterdam-West en Nieuw-West.",
+    "Hij zegt dat Rutte en Wilders liegen.",
+    "Versie v2.0 van de app, nr.12 op de lijst, foto.jpg, om 10.15 uur en 3.5 km.",
 ]
 
 

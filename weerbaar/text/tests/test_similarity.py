@@ -64,6 +64,10 @@ class SimilarityTests(TestCase):
         self.assertEqual(text_similarity("", ""), 0.0)
         self.assertEqual(tokens(""), [])
 
+    def test_it_ignores_the_placeholders_of_redacted_text(self) -> None:
+        self.assertEqual(text_similarity("[naam] [telefoon] [account]", "[naam] [telefoon]"), 0.0)
+        self.assertEqual(features("[naam] wordt gepest"), features("Iemand wordt gepest"))
+
     def test_it_refuses_a_threshold_outside_zero_to_one(self) -> None:
         with self.assertRaises(ValueError):
             NearDuplicateIndex(threshold=0)
