@@ -161,8 +161,10 @@ def _same(a: SignalFact, b: SignalFact) -> bool:
     return all(getattr(a, f) == getattr(b, f) for f in fields)
 
 
-def do_roll_up_signals(source: Source, batch: int = BATCH) -> list[Signal]:
-    """Count the signals changed since the source's ``counted_until``; returns new ones.
+def do_roll_up_signals(source: Source, batch: int = BATCH) -> tuple[int, list[Signal]]:
+    """Count the signals changed since the source's ``counted_until``.
+
+    Returns how many signals were read and which of them were new.
 
     Counts only while the built-in signals source is switched on (its register entry is
     complete). A signal whose theme changed in triage moves from its old cell to the new one.
@@ -171,13 +173,13 @@ def do_roll_up_signals(source: Source, batch: int = BATCH) -> list[Signal]:
     with transaction.atomic():
         locked = Source.objects.select_for_update().get(pk=source.pk)
         if locked.kind != SourceKind.SIGNALS or locked.status != SourceStatus.ACTIVE:
-            return []
+            return 0, []
         signals = Signal.objects.filter(coalition_id=locked.coalition_id).select_related("area")
         if locked.counted_until is not None:
             signals = signals.filter(updated_at__gt=locked.counted_until)
         changed = list(signals.order_by("updated_at", "pk")[:batch])
         if not changed:
-            return []
+            return 0, []
         known = {
             f.signal_id: f for f in SignalFact.objects.filter(signal_id__in=[s.pk for s in changed])
         }
@@ -197,9 +199,16 @@ def do_roll_up_signals(source: Source, batch: int = BATCH) -> list[Signal]:
                 delta[key] += 1
             fact.save()
         add_to_rollups(delta)
-        locked.counted_until = changed[-1].updated_at
+        last = changed[-1].updated_at
+        if len(changed) == batch:
+            # The batch may have cut a group of signals changed at the same moment: stop the
+            # mark before that moment, so the next run reads the group whole (the facts
+            # already stored make the ones counted now a no-op then).
+            earlier = [s.updated_at for s in changed if s.updated_at < last]
+            last = earlier[-1] if earlier else last
+        locked.counted_until = last
         locked.save(update_fields=["counted_until"])
-    return new_signals
+    return len(changed), new_signals
 
 
 def do_roll_up_pending(batch: int = BATCH) -> int:
@@ -208,13 +217,15 @@ def do_roll_up_pending(batch: int = BATCH) -> int:
 
     done = 0
     for source in Source.objects.filter(kind=SourceKind.SIGNALS, status=SourceStatus.ACTIVE):
-        while signals := do_roll_up_signals(source, batch):
-            do_count_watch_matches(
-                source.coalition,
-                [(timezone.localdate(s.created_at), s.text) for s in signals],
-            )
+        while True:
+            read, signals = do_roll_up_signals(source, batch)
+            if signals:
+                do_count_watch_matches(
+                    source.coalition,
+                    [(timezone.localdate(s.created_at), s.text) for s in signals],
+                )
             done += len(signals)
-            if len(signals) < batch:
+            if read < batch:
                 break
     while True:
         with transaction.atomic():

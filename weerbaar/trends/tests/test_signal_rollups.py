@@ -50,3 +50,16 @@ class SignalRollupsTestCase(EnglishPersonasTestCase):
         incremental = self.week_counts()
         do_rebuild_rollups(self.coalition)
         self.assertEqual(self.week_counts(), incremental)
+
+    def test_it_counts_every_signal_when_batches_cut_through_them(self) -> None:
+        self.activate_signals_source()
+        for n in range(7):
+            report_signal(self.cees, self.coalition, f"Nepwinkel nummer {n} op Instagram")
+        # Give some the same moment of change, as a bulk import would.
+        moment = Signal.objects.order_by("pk")[2].updated_at
+        Signal.objects.filter(pk__in=list(Signal.objects.values_list("pk", flat=True)[2:5])).update(
+            updated_at=moment
+        )
+        do_roll_up_pending(batch=3)
+        self.assertEqual(SignalFact.objects.count(), 7)
+        self.assertEqual(sum(self.week_counts().values()), 7)
