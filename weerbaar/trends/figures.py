@@ -63,6 +63,7 @@ class Series:
     previous: int | None
     change: float | None
     segments: list[str] = field(default_factory=list)  # SVG polyline point lists
+    dots: list[tuple[float, float]] = field(default_factory=list)  # one per shown point
     largest: int = 0
 
 
@@ -106,6 +107,16 @@ def _hide(value: int, whole: int, k: int | None, filtered: bool) -> int | None:
     if filtered:
         return suppress_part(value, whole, k)
     return None if 0 < value < k else value
+
+
+def _dots(points: list[Point], largest: int) -> list[tuple[float, float]]:
+    """A dot per shown point, so a week between two hidden ones is still drawn."""
+    step = CHART_WIDTH / max(len(points) - 1, 1)
+    return [
+        (round(i * step, 1), round(CHART_HEIGHT - (CHART_HEIGHT * p.value / largest), 1))
+        for i, p in enumerate(points)
+        if p.value is not None and largest
+    ]
 
 
 def _segments(points: list[Point], largest: int) -> list[str]:
@@ -232,6 +243,7 @@ def get_dashboard(
                     else None
                 ),
                 segments=_segments(points, largest),
+                dots=_dots(points, largest),
                 largest=largest,
             )
         )
