@@ -103,6 +103,10 @@ _PHONE_RE = re.compile(
     r"(?<![\w+/.,-])(?:(?:\+|00)\s?31\s?(?:\(0\)\s?)?|\(?0)"
     r"[1-9](?:(?:\)\s?|\s-\s|[\s.-])?\d){8}(?![\w])"
 )
+# Foreign numbers are only recognised in international form: "+32 470 12 34 56", "+212 6…".
+_FOREIGN_PHONE_RE = re.compile(
+    r"(?<![\w+/.,-])(?:\+|00)(?!31)[1-9]\d{0,2}(?:\s?\(0\))?(?:[\s.-]?\d){7,12}(?![\w])"
+)
 _DATE_LIKE_RE = re.compile(r"^\(?\d{1,2}[-./]\d{1,2}[-./]\d{2,4}")
 
 _BSN_RE = re.compile(
@@ -223,6 +227,8 @@ def _find_phones(text: str, out: list[_Candidate]) -> None:
         if found.startswith("(") and ")" not in found:
             start += 1
         out.append((start, match.end(), "telefoon", 70))
+    for match in _FOREIGN_PHONE_RE.finditer(text):
+        out.append((match.start(), match.end(), "telefoon", 69))
 
 
 def _find_numbers(text: str, out: list[_Candidate]) -> None:

@@ -26,6 +26,9 @@ FOUND: dict[str, list[tuple[str, str]]] = {
         ("thuis 0575-123456", "thuis [telefoon]"),
         ("(06-12345678)", "([telefoon])"),
         ("+31 20 123 4567 is het kantoor", "[telefoon] is het kantoor"),
+        ("Belgisch nummer +32 470 12 34 56.", "Belgisch nummer [telefoon]."),
+        ("familie in Marokko: +212 612-345678", "familie in Marokko: [telefoon]"),
+        ("Duits: 0049 151 23456789", "Duits: [telefoon]"),
     ],
     "e-mail": [
         ("mail jan.de.vries@example.nl nu", "mail [e-mail] nu"),
@@ -187,6 +190,7 @@ UNCHANGED = [
     "Het gebeurde in Amsterdam-West en Nieuw-West.",
     "Hij zegt dat Rutte en Wilders liegen.",
     "Versie v2.0 van de app, nr.12 op de lijst, foto.jpg, om 10.15 uur en 3.5 km.",
+    "Hij deelt filmpjes van isis en Isis, de koeien staan in de wei.",
 ]
 
 
