@@ -8,7 +8,8 @@ from django.utils import timezone
 
 from weerbaar.trends.choices import AlertStatus
 from weerbaar.trends.early_warning import do_evaluate_alert_rules
-from weerbaar.trends.models import Alert, AlertRule
+from weerbaar.trends.models import Alert, AlertRule, WatchList, WatchMatch
+from weerbaar.trends.periods import week_start
 from weerbaar.trends.tests.fixtures import EnglishPersonasTestCase, make_source, seed_weeks
 
 NOISE = [31, 28, 35, 30, 27, 33, 29, 32, 30, 26, 34, 30]
@@ -119,3 +120,27 @@ class AlertsTestCase(EnglishPersonasTestCase):
         other = make_source(self.other_coalition)
         seed_weeks(self.anna, other, [1], end=self.today)
         self.assertEqual(Alert.objects.filter(coalition=self.other_coalition).count(), 0)
+
+    def test_it_fires_on_a_rise_in_watch_list_matches(self) -> None:
+        watch_list = WatchList.objects.create(
+            coalition=self.coalition, name="Winkels", terms="nepwinkel"
+        )
+        monday = week_start(self.today)
+        # About 7 matches a week, then 40 this week.
+        for back, count in enumerate([160, *NOISE[:8]]):
+            WatchMatch.objects.create(
+                coalition=self.coalition,
+                watch_list=watch_list,
+                week_start=monday - datetime.timedelta(weeks=back),
+                count=count // 4,
+            )
+        self.create_rule(
+            name="Nepwinkels",
+            theme="",
+            watch_list=str(watch_list.pk),
+            method="poisson",
+            threshold="0.001",
+        )
+        created = do_evaluate_alert_rules(self.today)
+        self.assertEqual([a.explanation["current"] for a in created], [40])
+        self.assertLess(created[0].explanation["p"], 0.001)
