@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "weerbaar.events",
     "weerbaar.referrals",
     "weerbaar.updates",
+    "weerbaar.trends",
     "weerbaar.dashboard",
     "weerbaar.signals",
     "weerbaar.campaigns",
@@ -217,6 +218,12 @@ SIGNAL_RETENTION_MONTHS = env.int("SIGNAL_RETENTION_MONTHS", 24, minimum=1)
 EVENT_CONFIRMATION_HOURS = env.int("EVENT_CONFIRMATION_HOURS", 48, minimum=1)
 # Days a closed or withdrawn referral is kept before it is deleted (a deletion row remains).
 REFERRAL_RETENTION_DAYS = env.int("REFERRAL_RETENTION_DAYS", 180, minimum=1)
+
+# Trend monitor feeds: seconds before a fetch gives up, the largest feed read, and whether
+# addresses on a local network may be fetched (only for tests and closed installations).
+TRENDS_FEED_TIMEOUT = env.int("TRENDS_FEED_TIMEOUT", 10, minimum=1)
+TRENDS_FEED_MAX_BYTES = env.int("TRENDS_FEED_MAX_BYTES", 2_000_000, minimum=1000)
+TRENDS_FEED_ALLOW_PRIVATE = env.bool("TRENDS_FEED_ALLOW_PRIVATE", False)
 SESSION_COOKIE_AGE = 60 * 60 * 10
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

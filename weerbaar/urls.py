@@ -26,6 +26,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("weerbaar.events.urls")),
     path("", include("weerbaar.referrals.urls")),
     path("", include("weerbaar.updates.urls")),
+    path("", include("weerbaar.trends.urls")),
     path("", include("weerbaar.dashboard.urls")),
     path("", include("weerbaar.signals.urls")),
     path("", include("weerbaar.campaigns.urls")),

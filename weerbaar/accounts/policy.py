@@ -91,6 +91,10 @@ class Permission(StrEnum):
     REVIEW_BLUEPRINT_REQUESTS = "review_blueprint_requests"
     MANAGE_PLAN = "manage_plan"
     MANAGE_MATURITY_SCAN = "manage_maturity_scan"
+    # trends module
+    VIEW_TRENDS = "view_trends"
+    MANAGE_TREND_SOURCES = "manage_trend_sources"
+    ANALYSE_TRENDS = "analyse_trends"
 
 
 EVERY_ROLE = frozenset(Role)
@@ -188,6 +192,12 @@ POLICY: dict[Permission, Rule] = {
     Permission.MANAGE_PLAN: _roles(Role.COORDINATOR),
     # The yearly self-assessment; other coalitions are seen only as an average of several.
     Permission.MANAGE_MATURITY_SCAN: _roles(Role.COORDINATOR),
+    # trends module: everyone sees the aggregated dashboard (small cells hidden) and the
+    # sources register; analysts and coordinators keep the register and import; only analysts
+    # see every count, emerging terms with examples, watch lists and early warnings.
+    Permission.VIEW_TRENDS: _roles(*EVERY_ROLE),
+    Permission.MANAGE_TREND_SOURCES: _roles(Role.ANALYST, Role.COORDINATOR),
+    Permission.ANALYSE_TRENDS: _roles(Role.ANALYST),
 }
 
 

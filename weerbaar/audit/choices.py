@@ -107,6 +107,16 @@ class AuditAction(models.TextChoices):
     PLAN_ORGANISATIONS_INVITED = "plan_orgs_invited", _("Invited the interested organisations")
     BLUEPRINT_DRAFTS_DELETED = "blueprint_drafts_deleted", _("Deleted expired blueprint answers")
     MATURITY_SCAN_SAVED = "maturity_scan_saved", _("Saved the maturity scan")
+    # trends module
+    TREND_SOURCE_CREATED = "trend_source_created", _("Registered a trend monitor source")
+    TREND_SOURCE_UPDATED = "trend_source_updated", _("Changed a trend monitor source")
+    TREND_SOURCE_STATUS = "trend_source_status", _("Switched a trend monitor source on or off")
+    TREND_IMPORT_COMMITTED = "trend_import", _("Imported aggregated figures")
+    TREND_SETTINGS_UPDATED = "trend_settings", _("Changed the trend monitor settings")
+    TREND_WATCH_LIST_SAVED = "trend_watch_list", _("Saved a watch list")
+    TREND_ALERT_RULE_SAVED = "trend_alert_rule", _("Saved an early-warning rule")
+    TREND_ALERT_HANDLED = "trend_alert_handled", _("Acknowledged or resolved an early warning")
+    TREND_REPORT_SAVED = "trend_report", _("Made, changed or published a trend report")
     DATA_EXPORTED = "data_exported", _("Exported coalition data")
     ACCESS_DENIED = "access_denied", _("Was refused access")
 

@@ -29,6 +29,7 @@ _COALITION_ITEMS: list[tuple[str, str | Promise, Permission, bool]] = [
     ("interventions:interventions", _("Interventions"), Permission.VIEW_INTERVENTIONS, False),
     ("events:calendar", _("Events"), Permission.VIEW_PUBLIC_PAGES, False),
     ("signals:home", _("Signals"), Permission.REPORT_SIGNAL, False),
+    ("trends:dashboard", _("Trends"), Permission.VIEW_TRENDS, False),
     ("referrals:referrals", _("Help and referrals"), Permission.VIEW_REFERRALS, False),
     ("campaigns:campaigns", _("Campaigns"), Permission.VIEW_PUBLIC_PAGES, False),
     ("coalitions:hub", _("Our coalition"), Permission.VIEW_MEMBER_HOME, False),

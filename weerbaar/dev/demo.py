@@ -38,6 +38,7 @@ from weerbaar.dev.events_demo import load_events
 from weerbaar.dev.knowledge_demo import load_knowledge_demo
 from weerbaar.dev.referrals_demo import load_referrals
 from weerbaar.dev.signals_demo import SIGNAL_ANALYST, SIGNAL_REPORTERS, load_signals
+from weerbaar.dev.trends_demo import load_trends
 from weerbaar.partners.actions import (
     do_create_partner,
     do_link_membership_to_partner,
@@ -527,6 +528,9 @@ def load_demo() -> None:
     load_campaigns(voorbeeldstad, logins["anna@voorbeeldstad.example"])
     load_signals(voorbeeldstad, [logins[e] for e in SIGNAL_REPORTERS], logins[SIGNAL_ANALYST])
     load_events(voorbeeldstad)
+    load_trends(
+        voorbeeldstad, logins["femke@voorbeeldstad.example"], logins["anna@voorbeeldstad.example"]
+    )
     zeeuwse_kust = Coalition.objects.get(slug=OTHER_SLUG)
     load_blueprint(zeeuwse_kust, logins["eva@zeeuwse-kust.example"], admin)
 

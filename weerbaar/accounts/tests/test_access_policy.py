@@ -79,6 +79,7 @@ from weerbaar.referrals.actions import (
 from weerbaar.referrals.models import CrisisLine, HelpOffer, Referral
 from weerbaar.signals.actions import do_report_signal
 from weerbaar.signals.models import Signal
+from weerbaar.trends.tests.fixtures import TrendObjects, make_trend_objects
 
 Kwargs = dict[str, Any]
 Sample = Kwargs | Callable[["AccessPolicyTestCase"], Kwargs]
@@ -339,6 +340,52 @@ SAMPLE_KWARGS: dict[str, Sample] = {
     "blueprint:maturity_scan": {"slug": "voorbeeldstad", "year": 2026},
     "blueprint:plan_export": {"slug": "voorbeeldstad", "fmt": "html"},
     "blueprint:maturity_export": {"slug": "voorbeeldstad", "year": 2026, "fmt": "html"},
+    # trends module
+    "trends:dashboard": {"slug": "voorbeeldstad"},
+    "trends:sources": {"slug": "voorbeeldstad"},
+    "trends:export_sources": {"slug": "voorbeeldstad"},
+    "trends:create_source": {"slug": "voorbeeldstad"},
+    "trends:edit_source": lambda t: {
+        "slug": "voorbeeldstad",
+        "source_id": t.trends["voorbeeldstad"].source.pk,
+    },
+    "trends:source_status": lambda t: {
+        "slug": "voorbeeldstad",
+        "source_id": t.trends["voorbeeldstad"].source.pk,
+    },
+    "trends:import": lambda t: {
+        "slug": "voorbeeldstad",
+        "source_id": t.trends["voorbeeldstad"].source.pk,
+    },
+    "trends:settings": {"slug": "voorbeeldstad"},
+    "trends:terms": {"slug": "voorbeeldstad"},
+    "trends:watch_lists": {"slug": "voorbeeldstad"},
+    "trends:create_watch_list": {"slug": "voorbeeldstad"},
+    "trends:edit_watch_list": lambda t: {
+        "slug": "voorbeeldstad",
+        "list_id": t.trends["voorbeeldstad"].watch_list.pk,
+    },
+    "trends:alerts": {"slug": "voorbeeldstad"},
+    "trends:alert": lambda t: {
+        "slug": "voorbeeldstad",
+        "alert_id": t.trends["voorbeeldstad"].alert.pk,
+    },
+    "trends:alert_rules": {"slug": "voorbeeldstad"},
+    "trends:create_alert_rule": {"slug": "voorbeeldstad"},
+    "trends:edit_alert_rule": lambda t: {
+        "slug": "voorbeeldstad",
+        "rule_id": t.trends["voorbeeldstad"].rule.pk,
+    },
+    "trends:reports": {"slug": "voorbeeldstad"},
+    "trends:create_report": {"slug": "voorbeeldstad"},
+    "trends:report": lambda t: {
+        "slug": "voorbeeldstad",
+        "report_id": t.trends["voorbeeldstad"].report.pk,
+    },
+    "trends:report_pdf": lambda t: {
+        "slug": "voorbeeldstad",
+        "report_id": t.trends["voorbeeldstad"].report.pk,
+    },
 }
 
 # The same URLs in the other coalition, Zeeuwse Kust, where only Dirk has a role.
@@ -594,6 +641,52 @@ OTHER_TENANT_KWARGS: dict[str, Sample] = {
     "blueprint:maturity_scan": {"slug": "zeeuwse-kust", "year": 2026},
     "blueprint:plan_export": {"slug": "zeeuwse-kust", "fmt": "html"},
     "blueprint:maturity_export": {"slug": "zeeuwse-kust", "year": 2026, "fmt": "html"},
+    # trends module
+    "trends:dashboard": {"slug": "zeeuwse-kust"},
+    "trends:sources": {"slug": "zeeuwse-kust"},
+    "trends:export_sources": {"slug": "zeeuwse-kust"},
+    "trends:create_source": {"slug": "zeeuwse-kust"},
+    "trends:edit_source": lambda t: {
+        "slug": "zeeuwse-kust",
+        "source_id": t.trends["zeeuwse-kust"].source.pk,
+    },
+    "trends:source_status": lambda t: {
+        "slug": "zeeuwse-kust",
+        "source_id": t.trends["zeeuwse-kust"].source.pk,
+    },
+    "trends:import": lambda t: {
+        "slug": "zeeuwse-kust",
+        "source_id": t.trends["zeeuwse-kust"].source.pk,
+    },
+    "trends:settings": {"slug": "zeeuwse-kust"},
+    "trends:terms": {"slug": "zeeuwse-kust"},
+    "trends:watch_lists": {"slug": "zeeuwse-kust"},
+    "trends:create_watch_list": {"slug": "zeeuwse-kust"},
+    "trends:edit_watch_list": lambda t: {
+        "slug": "zeeuwse-kust",
+        "list_id": t.trends["zeeuwse-kust"].watch_list.pk,
+    },
+    "trends:alerts": {"slug": "zeeuwse-kust"},
+    "trends:alert": lambda t: {
+        "slug": "zeeuwse-kust",
+        "alert_id": t.trends["zeeuwse-kust"].alert.pk,
+    },
+    "trends:alert_rules": {"slug": "zeeuwse-kust"},
+    "trends:create_alert_rule": {"slug": "zeeuwse-kust"},
+    "trends:edit_alert_rule": lambda t: {
+        "slug": "zeeuwse-kust",
+        "rule_id": t.trends["zeeuwse-kust"].rule.pk,
+    },
+    "trends:reports": {"slug": "zeeuwse-kust"},
+    "trends:create_report": {"slug": "zeeuwse-kust"},
+    "trends:report": lambda t: {
+        "slug": "zeeuwse-kust",
+        "report_id": t.trends["zeeuwse-kust"].report.pk,
+    },
+    "trends:report_pdf": lambda t: {
+        "slug": "zeeuwse-kust",
+        "report_id": t.trends["zeeuwse-kust"].report.pk,
+    },
 }
 
 # Pages that answer "gone" or "not found" for a made-up token while still being reachable, and
@@ -706,6 +799,7 @@ class AccessPolicyTestCase(PersonasTestCase):
     blueprint_request: BlueprintRequest
     plan_task: PlanTask
     other_plan_task: PlanTask
+    trends: dict[str, TrendObjects]
 
     @classmethod
     def setUpTestData(cls) -> None:
@@ -800,6 +894,7 @@ class AccessPolicyTestCase(PersonasTestCase):
             )
             for intervention in (cls.intervention, cls.other_intervention)
         )
+        cls.trends = {c.slug: make_trend_objects(c) for c in (cls.coalition, cls.other_coalition)}
 
         # signals module: two identical reports per coalition, so they share a cluster.
         for reporter, coalition, name in (
