@@ -212,14 +212,18 @@ def get_lesson_body(experiment: Experiment) -> str:
         "interventions:experiment",
         args=[intervention.coalition.slug, intervention.pk, experiment.pk],
     )
+    # The headings are translated outside the f-strings: xgettext does not look inside them.
+    lessons, question, where = _("Lessons"), _("Question or hypothesis"), _("Where and with whom")
     parts = [
-        f"## {_('Lessons')}\n\n{experiment.lessons}",
-        f"## {_('Question or hypothesis')}\n\n{experiment.question}",
-        f"## {_('Where and with whom')}\n\n{experiment.location}: {experiment.participants}",
+        f"## {lessons}\n\n{experiment.lessons}",
+        f"## {question}\n\n{experiment.question}",
+        f"## {where}\n\n{experiment.location}: {experiment.participants}",
     ]
     if experiment.results:
-        parts.append(f"## {_('Results')}\n\n{experiment.results}")
-    parts.append(f"[{_('The experiment with %(name)s') % {'name': intervention.name}}]({url})")
+        results = _("Results")
+        parts.append(f"## {results}\n\n{experiment.results}")
+    link_text = _("The experiment with %(name)s") % {"name": intervention.name}
+    parts.append(f"[{link_text}]({url})")
     return "\n\n".join(parts)
 
 

@@ -150,7 +150,8 @@ class Comment(models.Model):
         verbose_name_plural = _("reactions")
 
     def __str__(self) -> str:
-        return f"{_('Reaction')} {self.pk}"
+        reaction = _("Reaction")
+        return f"{reaction} {self.pk}"
 
     def get_body_html(self) -> SafeString:
         return render_markdown(self.body)

@@ -198,6 +198,9 @@ class ExperimentsTestCase(PersonasTestCase):
         self.assertEqual(item.kind, KnowledgeKind.LESSON_LEARNED)
         self.assertEqual(item.visibility, Visibility.SHARED)
         self.assertEqual(item.published_on, datetime.date(2026, 4, 1))
+        # Written in the coalition's language, headings included.
+        self.assertIn("## Waar en met wie", item.body)
+        self.assertIn("## Lessen", item.body)
         self.assertTrue(AuditEntry.objects.filter(action=AuditAction.EXPERIMENT_FINISHED).exists())
         # Linked both ways.
         item_page = client.get(reverse("knowledge:item", args=[slug, item.pk]))
