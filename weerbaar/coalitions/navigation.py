@@ -35,6 +35,12 @@ _COALITION_ITEMS: list[tuple[str, str | Promise, Permission, bool]] = [
     ("coalitions:hub", _("Our coalition"), Permission.VIEW_MEMBER_HOME, False),
 ]
 
+# What a visitor of a coalition (not a member of it) comes for: parents and young people
+# looking for help first. Members reach the help finder from "Help and referrals".
+_VISITOR_ITEMS: list[tuple[str, str | Promise]] = [
+    ("referrals:finder", _("Find help")),
+]
+
 
 @dataclass(frozen=True)
 class HubLink:
@@ -139,6 +145,11 @@ def get_main_navigation(request: HttpRequest) -> list[NavItem]:
                 items.append(
                     NavItem(reverse(url_name, kwargs={"slug": coalition.slug}), label, exact)
                 )
+        if membership is None:
+            items[1:1] = [
+                NavItem(reverse(url_name, kwargs={"slug": coalition.slug}), label)
+                for url_name, label in _VISITOR_ITEMS
+            ]
     else:
         items.append(NavItem(reverse("platform_home"), _("Coalitions"), exact=True))
     # Error pages can render before authentication ran; then there is no user yet.

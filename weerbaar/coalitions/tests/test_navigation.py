@@ -28,3 +28,12 @@ class NavigationTestCase(PersonasTestCase):
         self.assertIn("/voorbeeldstad/beheer/instellingen/", coordinator_page)
         self.assertNotIn("/voorbeeldstad/beheer/instellingen/", member_page)
         self.assertIn("/voorbeeldstad/partners/", member_page)
+
+    def test_a_visitor_finds_the_help_finder_in_the_header(self) -> None:
+        visitor = self.header_links(self.client.get("/voorbeeldstad/").content.decode())
+        self.log_in(self.cees)
+        member = self.header_links(self.client.get("/voorbeeldstad/").content.decode())
+
+        self.assertIn('href="/voorbeeldstad/hulp/"', visitor)
+        self.assertNotIn('href="/voorbeeldstad/hulp/"', member)
+        self.assertIn('href="/voorbeeldstad/doorverwijzen/"', member)
