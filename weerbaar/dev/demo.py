@@ -20,9 +20,9 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from weerbaar.accounts.actions import do_accept_invitation, do_invite_member
 from weerbaar.accounts.choices import Role
-from weerbaar.accounts.models import Membership, User
-from weerbaar.coalitions.actions import do_create_coalition
-from weerbaar.coalitions.choices import AreaKind, FocusArea, Theme
+from weerbaar.accounts.models import Invitation, Membership, User
+from weerbaar.coalitions.actions import do_create_coalition, do_update_coalition
+from weerbaar.coalitions.choices import FocusArea, Theme
 from weerbaar.coalitions.models import Coalition
 from weerbaar.covenant.actions import (
     do_create_covenant_draft,
@@ -32,7 +32,7 @@ from weerbaar.covenant.actions import (
     do_sign_covenant,
 )
 from weerbaar.covenant.choices import CommitmentKind
-from weerbaar.dev.blueprint_demo import load_blueprint
+from weerbaar.dev.blueprint_demo import load_blueprint, start_zeeuwse_kust
 from weerbaar.dev.campaigns_demo import load_campaigns
 from weerbaar.dev.events_demo import load_events
 from weerbaar.dev.knowledge_demo import load_knowledge_demo
@@ -72,7 +72,7 @@ DEMO_LOGINS = [
     DemoLogin("pieter@weerbaar.example", "Pieter Smit", None, None, platform_admin=True),
 ]
 
-VOORBEELDSTAD = {
+VOORBEELDSTAD: dict[str, Any] = {
     "slug": DEMO_SLUG,
     "name": "Online Coalitie Voorbeeldstad",
     "region": "Gemeente Voorbeeldstad",
@@ -96,23 +96,14 @@ VOORBEELDSTAD = {
     "is_public": True,
 }
 
-ZEEUWSE_KUST = {
-    "slug": OTHER_SLUG,
-    "name": "Online Coalitie Zeeuwse Kust",
-    "region": "Regio Zeeuwse Kust",
-    "ambition": (
-        "Drie kustgemeenten bundelen hun krachten voor digitale weerbaarheid van jongeren. "
-        "We leren van de aanpak in Voorbeeldstad en maken die passend voor onze regio."
-    ),
-    "principles": [
-        "We delen wat werkt, ook over gemeentegrenzen heen.",
-        "We zorgen dat niemand er alleen voor staat.",
-    ],
-    "focus_areas": [FocusArea.PREVENTION.value, FocusArea.DIGITAL_RESILIENCE.value],
-    "themes": [Theme.DISINFORMATION.value, Theme.ONLINE_UNSAFETY.value, Theme.POLARISATION.value],
-    "areas": ["Kustdorp", "Middelhaven", "Veerstad"],
-    "is_public": True,
-}
+# Zeeuwse Kust starts through the blueprint (blueprint_demo.py): the platform admin's approval
+# creates it from its plan. Its coordinator then completes the profile in the settings.
+ZEEUWSE_KUST_REGION = "Regio Zeeuwse Kust"
+ZEEUWSE_KUST_AMBITION_OPENING = (
+    "Drie kustgemeenten bundelen hun krachten voor digitale weerbaarheid van jongeren. "
+    "We leren van de aanpak in Voorbeeldstad en maken die passend voor onze regio."
+)
+ZEEUWSE_KUST_PRINCIPLE = "We delen wat werkt, ook over gemeentegrenzen heen."
 
 
 @dataclass(frozen=True)
@@ -466,6 +457,20 @@ def _load_embedding(coalition: Coalition, coordinator: User) -> None:
         )
 
 
+def _complete_profile(coalition: Coalition, coordinator: User) -> None:
+    """What Eva changed in the settings after the approval: the region's name, an opening to
+    the plan's ambition and one principle of her own."""
+    principles = [p.text for p in coalition.principles.all()]
+    do_update_coalition(
+        coordinator,
+        coalition,
+        region=ZEEUWSE_KUST_REGION,
+        ambition=f"{ZEEUWSE_KUST_AMBITION_OPENING}\n{coalition.ambition}",
+        principles=[*principles, ZEEUWSE_KUST_PRINCIPLE],
+        areas=[area.name for area in coalition.areas.all()],
+    )
+
+
 def is_database_empty() -> bool:
     return not Coalition.objects.exists() and not User.objects.exists()
 
@@ -485,16 +490,13 @@ def load_demo() -> None:
     """Create the demo installation. Call only on an empty database."""
     logins = {login.email: _create_user(login) for login in DEMO_LOGINS if login.platform_admin}
     admin = next(iter(logins.values()))
-    for data in (VOORBEELDSTAD, ZEEUWSE_KUST):
-        profile: dict[str, Any] = dict(data)
-        coordinator = next(
-            login
-            for login in DEMO_LOGINS
-            if login.coalition_slug == data["slug"] and login.role == Role.COORDINATOR
-        )
-        coalition = do_create_coalition(admin, coordinator_email=coordinator.email, **profile)
-        if data is ZEEUWSE_KUST:
-            coalition.areas.update(kind=AreaKind.MUNICIPALITY)
+    coordinator = next(
+        login
+        for login in DEMO_LOGINS
+        if login.coalition_slug == DEMO_SLUG and login.role == Role.COORDINATOR
+    )
+    do_create_coalition(admin, coordinator_email=coordinator.email, **VOORBEELDSTAD)
+    start_zeeuwse_kust(admin, "eva@zeeuwse-kust.example", "Eva Maas")
     for login in DEMO_LOGINS:
         if login.coalition_slug is None or login.role is None:
             continue
@@ -510,7 +512,12 @@ def load_demo() -> None:
             ),
             admin,
         )
-        invitation, _token = do_invite_member(inviter, coalition, login.email, login.role)
+        # A coordinator accepts the invitation the coalition was created with.
+        invitation = (
+            Invitation.objects.pending()
+            .filter(coalition=coalition, email=login.email, role=login.role)
+            .first()
+        ) or do_invite_member(inviter, coalition, login.email, login.role)[0]
         user = logins.get(login.email) or _create_user(login)
         logins[login.email] = user
         do_accept_invitation(invitation, user=user)
@@ -519,6 +526,8 @@ def load_demo() -> None:
     for user in User.objects.all():
         if user.needs_mfa():
             TOTPDevice.objects.create(user=user, name="Demo", confirmed=True)
+    zeeuwse_kust = Coalition.objects.get(slug=OTHER_SLUG)
+    _complete_profile(zeeuwse_kust, logins["eva@zeeuwse-kust.example"])
     voorbeeldstad = Coalition.objects.get(slug=DEMO_SLUG)
     _load_partners(voorbeeldstad, logins["anna@voorbeeldstad.example"])
     _load_covenant(voorbeeldstad, logins["anna@voorbeeldstad.example"])
@@ -531,8 +540,7 @@ def load_demo() -> None:
     load_trends(
         voorbeeldstad, logins["femke@voorbeeldstad.example"], logins["anna@voorbeeldstad.example"]
     )
-    zeeuwse_kust = Coalition.objects.get(slug=OTHER_SLUG)
-    load_blueprint(zeeuwse_kust, logins["eva@zeeuwse-kust.example"], admin)
+    load_blueprint(zeeuwse_kust, logins["eva@zeeuwse-kust.example"])
 
 
 def get_totp_secret(user: User) -> str | None:
