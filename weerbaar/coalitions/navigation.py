@@ -138,18 +138,18 @@ def get_main_navigation(request: HttpRequest) -> list[NavItem]:
     membership = getattr(request, "membership", None)
     items: list[NavItem] = []
     if coalition is not None:
-        items.append(NavItem(coalition.get_absolute_url(), _("About the coalition"), exact=True))
+        slug = {"slug": coalition.slug}
+        if membership is None:
+            items.append(
+                NavItem(coalition.get_absolute_url(), _("About the coalition"), exact=True)
+            )
+            items += [NavItem(reverse(name, kwargs=slug), label) for name, label in _VISITOR_ITEMS]
+        # Members reach the public page through the site name and "Our coalition", so the
+        # header keeps its room for their daily work.
         role = Role(membership.role) if membership is not None else None
         for url_name, label, permission, exact in _COALITION_ITEMS:
             if role_may(role, permission):
-                items.append(
-                    NavItem(reverse(url_name, kwargs={"slug": coalition.slug}), label, exact)
-                )
-        if membership is None:
-            items[1:1] = [
-                NavItem(reverse(url_name, kwargs={"slug": coalition.slug}), label)
-                for url_name, label in _VISITOR_ITEMS
-            ]
+                items.append(NavItem(reverse(url_name, kwargs=slug), label, exact))
     else:
         items.append(NavItem(reverse("platform_home"), _("Coalitions"), exact=True))
     # Error pages can render before authentication ran; then there is no user yet.
