@@ -8,6 +8,7 @@ no code path can store raw text.
 from __future__ import annotations
 
 import datetime
+from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
@@ -53,6 +54,17 @@ class Cluster(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("signals:cluster", args=[self.coalition.slug, self.pk])
+
+    def get_main_theme_display(self) -> str:
+        """The theme most of its signals carry: what an analyst scans a list of clusters by."""
+        counts: Counter[str] = Counter()
+        for themes, suggested in self.signals.values_list("themes", "suggested_themes"):
+            # The analyst's themes where set, otherwise the model's first suggestion.
+            counts.update(themes or [pair[0] for pair in suggested[:1]])
+        if not counts:
+            return ""
+        theme = counts.most_common(1)[0][0]
+        return str(Theme(theme).label) if theme in Theme.values else ""
 
 
 class Signal(models.Model):

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.test import override_settings
 
+from weerbaar.coalitions.choices import Theme
 from weerbaar.lib.testing import PersonasTestCase
 from weerbaar.partners.actions import do_create_partner
 from weerbaar.signals.actions import do_decide_similar
@@ -126,3 +127,7 @@ class ClusterTestCase(PersonasTestCase):
         clusters = list(response.context["clusters"])
         self.assertEqual([(c.pk, c.size) for c in clusters], [(first.cluster_id, 2)])
         self.assertContains(response, f"/voorbeeldstad/signalen/clusters/{first.cluster_id}/")
+        # Named by the theme most of its signals carry, so a list of clusters can be scanned.
+        first_theme = first.suggested_themes[0][0]
+        self.assertEqual(clusters[0].get_main_theme_display(), Theme(first_theme).label)
+        self.assertContains(response, f" · {Theme(first_theme).label}")
