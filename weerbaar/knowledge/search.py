@@ -25,7 +25,6 @@ import snowballstemmer
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
 from django.db.models import Count, F, QuerySet, Window
-from django.db.models.expressions import RawSQL
 from django.utils.safestring import SafeString, mark_safe
 
 from weerbaar.knowledge.models import KnowledgeItem
@@ -142,27 +141,32 @@ def _search_sqlite(
     match = " ".join(f'"{s}"*' for s in stems if s)
     if not match:
         return SearchResults()
+    # One statement ranks the visible matches and counts them: the visitor's rows (the
+    # queryset, whatever it filters on) are a subquery by id, which SQLite reads once into a
+    # temporary index. The ``+`` before ``rowid`` keeps FTS5 from taking ``rowid IN (…)`` as
+    # its own lookup, which would run the match once per visible id. ``bm25`` is computed for
+    # the visible matches only; its scores do not depend on which rows pass the filter. Ties
+    # go by id, the order FTS5 yields its matches in.
+    visible = queryset.order_by().values("pk")
+    visible_sql, visible_params = visible.query.get_compiler(using=visible.db).as_sql()
+    # Django compiled the subquery, with every value a parameter.
+    sql = (
+        "SELECT id, COUNT(*) OVER () FROM ("  # noqa: S608
+        "SELECT rowid AS id, bm25(knowledge_search) AS score FROM knowledge_search "
+        f"WHERE knowledge_search MATCH %s AND +rowid IN ({visible_sql})"
+        ") ORDER BY score, id LIMIT %s"
+    )
     with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT rowid FROM knowledge_search WHERE knowledge_search MATCH %s "
-            "ORDER BY bm25(knowledge_search)",
-            [match],
-        )
-        rank = {row[0]: position for position, row in enumerate(cursor.fetchall())}
-    # Which matches the visitor may see, by id only, with the match as a subquery (a list of
-    # thousands of ids would not fit in one statement). Not the other way round: FTS5 with
-    # ``rowid IN (…)`` runs the match once per candidate row.
-    visible = queryset.filter(
-        pk__in=RawSQL("SELECT rowid FROM knowledge_search WHERE knowledge_search MATCH %s", [match])
-    ).values_list("pk", flat=True)
-    ids = sorted(visible, key=lambda pk: rank.get(pk, len(rank)))
-    total = len(ids)
-    shown = ids if limit is None else ids[:limit]
-    order = {pk: position for position, pk in enumerate(shown)}
-    items = sorted(queryset.filter(pk__in=shown), key=lambda item: order[item.pk])
+        # A negative LIMIT is none in SQLite.
+        cursor.execute(sql, [match, *visible_params, -1 if limit is None else limit])
+        best = cursor.fetchall()
+    if not best:
+        return SearchResults()
+    order = {pk: position for position, (pk, _total) in enumerate(best)}
+    items = sorted(queryset.filter(pk__in=list(order)), key=lambda item: order[item.pk])
     return SearchResults(
         [SearchResult(item, highlight(f"{item.summary}\n{item.body}", stems)) for item in items],
-        total,
+        best[0][1],
     )
 
 
