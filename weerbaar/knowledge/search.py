@@ -15,6 +15,7 @@ unstemmed, so "complottheorie" must match it as a prefix of the stored word.
 
 from __future__ import annotations
 
+import collections
 import functools
 import html
 import re
@@ -164,8 +165,12 @@ def _search_sqlite(
         return SearchResults()
     order = {pk: position for position, (pk, _total) in enumerate(best)}
     items = sorted(queryset.filter(pk__in=list(order)), key=lambda item: order[item.pk])
+    memo: dict[str, bool] = {}
     return SearchResults(
-        [SearchResult(item, highlight(f"{item.summary}\n{item.body}", stems)) for item in items],
+        [
+            SearchResult(item, highlight(f"{item.summary}\n{item.body}", stems, memo))
+            for item in items
+        ],
         best[0][1],
     )
 
@@ -173,25 +178,59 @@ def _search_sqlite(
 _MARKUP_ONLY = re.compile(r"[#>*_`+\-]+|\d+\.")
 
 
-def highlight(text: str, stems: list[str]) -> SafeString:
-    """A window of ``text`` around the first match, escaped, with matching words in <mark>."""
-    # Markdown's own marks (headings, list bullets, quotes) mean nothing in a one-line snippet.
-    words = [word.strip("*_`") for word in text.split() if not _MARKUP_ONLY.fullmatch(word)]
+def highlight(text: str, stems: list[str], memo: dict[str, bool] | None = None) -> SafeString:
+    """A window of ``text`` around the first match, escaped, with matching words in <mark>.
+
+    Reads the words only up to the end of the window. ``memo`` remembers which words match,
+    for the snippets of one query: the same words recur across the shown items.
+    """
+    if memo is None:
+        memo = {}
 
     def matches(word: str) -> bool:
-        found = _WORD.findall(word)
-        return any(stem(w).startswith(s) for w in found for s in stems)
+        found = memo.get(word)
+        if found is None:
+            found = memo[word] = any(
+                stem(w).startswith(s) for w in _WORD.findall(word) for s in stems
+            )
+        return found
 
-    first = next((i for i, word in enumerate(words) if matches(word)), None)
-    start = max(0, first - 10) if first is not None else 0
-    window = words[start : start + SNIPPET_WORDS]
-    parts: list[str] = []
-    for word in window:
-        escaped = html.escape(word)
-        parts.append(f"<mark>{escaped}</mark>" if matches(word) else escaped)
+    # The window: up to 10 words before the first match and the words after it, 30 in all;
+    # the text's first 30 words when nothing matches.
+    head: list[str] = []
+    before: collections.deque[str] = collections.deque(maxlen=10)
+    start = 0  # words left out before the window
+    after: list[str] = []
+    more = False  # words left out after it
+    for word in text.split():
+        # Markdown's own marks (headings, list bullets, quotes) mean nothing in a snippet.
+        if _MARKUP_ONLY.fullmatch(word):
+            continue
+        word = word.strip("*_`")
+        if after or matches(word):
+            if len(before) + len(after) == SNIPPET_WORDS:
+                more = True
+                break
+            after.append(word)
+            continue
+        if len(head) <= SNIPPET_WORDS:
+            head.append(word)
+        if len(before) == before.maxlen:
+            start += 1
+        before.append(word)
+    if after:
+        window = [*before, *after]
+    else:
+        start, window, more = 0, head[:SNIPPET_WORDS], len(head) > SNIPPET_WORDS
+    # Words hold no spaces and escaping adds none, so the escaped words split apart again.
+    escaped = html.escape(" ".join(window)).split(" ") if window else []
+    marked = [
+        f"<mark>{safe}</mark>" if matches(word) else safe
+        for word, safe in zip(window, escaped, strict=True)
+    ]
     prefix = "… " if start > 0 else ""
-    suffix = " …" if start + SNIPPET_WORDS < len(words) else ""
-    return mark_safe(prefix + " ".join(parts) + suffix)  # noqa: S308  # every word escaped
+    suffix = " …" if more else ""
+    return mark_safe(prefix + " ".join(marked) + suffix)  # noqa: S308  # every word escaped
 
 
 def do_index_item(item: KnowledgeItem) -> None:
