@@ -129,8 +129,9 @@ def _search_postgresql(
     order = {pk: position for position, (pk, _total) in enumerate(best)}
     shown = sorted(queryset.filter(pk__in=list(order)), key=lambda row: order[row.pk])
     stems = [stem(term) for term in terms]
+    memo: dict[str, bool] = {}
     return SearchResults(
-        [SearchResult(row, highlight(f"{row.summary}\n{row.body}", stems)) for row in shown],
+        [SearchResult(row, highlight(f"{row.summary}\n{row.body}", stems, memo)) for row in shown],
         best[0][1],
     )
 
