@@ -25,7 +25,7 @@ from dataclasses import dataclass
 import snowballstemmer
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
-from django.db.models import Count, F, QuerySet, Window
+from django.db.models import F, QuerySet
 from django.utils.safestring import SafeString, mark_safe
 
 from weerbaar.knowledge.models import KnowledgeItem
@@ -116,14 +116,23 @@ def _search_postgresql(
     # and cost more than the search itself.
     ranked = (
         queryset.filter(search_vector=search_query)
-        .annotate(
-            rank=SearchRank(F("search_vector"), search_query),
-            total=Window(Count("pk")),
-        )
-        .order_by("-rank", "-published_on", "-pk")
-        .values_list("pk", "total")
+        .order_by()
+        .annotate(rank=SearchRank(F("search_vector"), search_query))
+        .values("pk", "rank", "published_on")
     )
-    best = list(ranked if limit is None else ranked[:limit])
+    ranked_sql, ranked_params = ranked.query.get_compiler(using=ranked.db).as_sql()
+    # ``OFFSET 0`` keeps PostgreSQL from merging the subquery into the outer query: merged, it
+    # computed the rank above the window count, so the count kept every match's whole search
+    # vector and spilled to disk (twice as slow). Django compiled the subquery, with every
+    # value a parameter; a NULL limit is none.
+    sql = (
+        "SELECT pk, COUNT(*) OVER () FROM ("  # noqa: S608
+        f"{ranked_sql} OFFSET 0) AS ranked "
+        "ORDER BY rank DESC, published_on DESC, pk DESC LIMIT %s"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*ranked_params, limit])
+        best = cursor.fetchall()
     if not best:
         return SearchResults()
     order = {pk: position for position, (pk, _total) in enumerate(best)}
