@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 import snowballstemmer
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import F, QuerySet
 from django.utils.safestring import SafeString, mark_safe
@@ -120,7 +121,10 @@ def _search_postgresql(
         .annotate(rank=SearchRank(F("search_vector"), search_query))
         .values("pk", "rank", "published_on")
     )
-    ranked_sql, ranked_params = ranked.query.get_compiler(using=ranked.db).as_sql()
+    try:
+        ranked_sql, ranked_params = ranked.query.get_compiler(using=ranked.db).as_sql()
+    except EmptyResultSet:  # a queryset that can hold nothing, such as ``none()``
+        return SearchResults()
     # ``OFFSET 0`` keeps PostgreSQL from merging the subquery into the outer query: merged, it
     # computed the rank above the window count, so the count kept every match's whole search
     # vector and spilled to disk (twice as slow). Django compiled the subquery, with every
@@ -159,7 +163,10 @@ def _search_sqlite(
     # the visible matches only; its scores do not depend on which rows pass the filter. Ties
     # go by id, the order FTS5 yields its matches in.
     visible = queryset.order_by().values("pk")
-    visible_sql, visible_params = visible.query.get_compiler(using=visible.db).as_sql()
+    try:
+        visible_sql, visible_params = visible.query.get_compiler(using=visible.db).as_sql()
+    except EmptyResultSet:  # a queryset that can hold nothing, such as ``none()``
+        return SearchResults()
     # Django compiled the subquery, with every value a parameter.
     sql = (
         "SELECT id, COUNT(*) OVER () FROM ("  # noqa: S608

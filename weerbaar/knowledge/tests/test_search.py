@@ -179,6 +179,12 @@ class SearchTestCase(HypothesisTestCase, PersonasTestCase):
         self.assertEqual(search_items(rows, "gemeente")[2].item, weak)
         self.assertEqual(search_items(rows, "complottheorie").total, 1)
 
+    def test_it_finds_nothing_in_a_queryset_that_can_hold_nothing(self) -> None:
+        for rows in [KnowledgeItem.objects.none(), KnowledgeItem.objects.filter(pk__in=[])]:
+            results = search_items(rows, "gemeente")
+
+            self.assertEqual((list(results), results.total), ([], 0))
+
     def test_it_reads_the_best_items_in_two_queries(self) -> None:
         for n in range(3):
             do_create_knowledge_item(self.anna, self.coalition, **fields(title=f"Gemeente {n}"))
