@@ -15,6 +15,7 @@ unstemmed, so "complottheorie" must match it as a prefix of the stored word.
 
 from __future__ import annotations
 
+import collections
 import functools
 import html
 import re
@@ -23,9 +24,9 @@ from dataclasses import dataclass
 
 import snowballstemmer
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
-from django.db.models import Count, F, QuerySet, Window
-from django.db.models.expressions import RawSQL
+from django.db.models import F, QuerySet
 from django.utils.safestring import SafeString, mark_safe
 
 from weerbaar.knowledge.models import KnowledgeItem
@@ -116,21 +117,34 @@ def _search_postgresql(
     # and cost more than the search itself.
     ranked = (
         queryset.filter(search_vector=search_query)
-        .annotate(
-            rank=SearchRank(F("search_vector"), search_query),
-            total=Window(Count("pk")),
-        )
-        .order_by("-rank", "-published_on", "-pk")
-        .values_list("pk", "total")
+        .order_by()
+        .annotate(rank=SearchRank(F("search_vector"), search_query))
+        .values("pk", "rank", "published_on")
     )
-    best = list(ranked if limit is None else ranked[:limit])
+    try:
+        ranked_sql, ranked_params = ranked.query.get_compiler(using=ranked.db).as_sql()
+    except EmptyResultSet:  # a queryset that can hold nothing, such as ``none()``
+        return SearchResults()
+    # ``OFFSET 0`` keeps PostgreSQL from merging the subquery into the outer query: merged, it
+    # computed the rank above the window count, so the count kept every match's whole search
+    # vector and spilled to disk (twice as slow). Django compiled the subquery, with every
+    # value a parameter; a NULL limit is none.
+    sql = (
+        "SELECT pk, COUNT(*) OVER () FROM ("  # noqa: S608
+        f"{ranked_sql} OFFSET 0) AS ranked "
+        "ORDER BY rank DESC, published_on DESC, pk DESC LIMIT %s"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*ranked_params, limit])
+        best = cursor.fetchall()
     if not best:
         return SearchResults()
     order = {pk: position for position, (pk, _total) in enumerate(best)}
     shown = sorted(queryset.filter(pk__in=list(order)), key=lambda row: order[row.pk])
     stems = [stem(term) for term in terms]
+    memo: dict[str, bool] = {}
     return SearchResults(
-        [SearchResult(row, highlight(f"{row.summary}\n{row.body}", stems)) for row in shown],
+        [SearchResult(row, highlight(f"{row.summary}\n{row.body}", stems, memo)) for row in shown],
         best[0][1],
     )
 
@@ -142,52 +156,98 @@ def _search_sqlite(
     match = " ".join(f'"{s}"*' for s in stems if s)
     if not match:
         return SearchResults()
+    # One statement ranks the visible matches and counts them: the visitor's rows (the
+    # queryset, whatever it filters on) are a subquery by id, which SQLite reads once into a
+    # temporary index. The ``+`` before ``rowid`` keeps FTS5 from taking ``rowid IN (…)`` as
+    # its own lookup, which would run the match once per visible id. ``bm25`` is computed for
+    # the visible matches only; its scores do not depend on which rows pass the filter. Ties
+    # go by id, the order FTS5 yields its matches in.
+    visible = queryset.order_by().values("pk")
+    try:
+        visible_sql, visible_params = visible.query.get_compiler(using=visible.db).as_sql()
+    except EmptyResultSet:  # a queryset that can hold nothing, such as ``none()``
+        return SearchResults()
+    # Django compiled the subquery, with every value a parameter.
+    sql = (
+        "SELECT id, COUNT(*) OVER () FROM ("  # noqa: S608
+        "SELECT rowid AS id, bm25(knowledge_search) AS score FROM knowledge_search "
+        f"WHERE knowledge_search MATCH %s AND +rowid IN ({visible_sql})"
+        ") ORDER BY score, id LIMIT %s"
+    )
     with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT rowid FROM knowledge_search WHERE knowledge_search MATCH %s "
-            "ORDER BY bm25(knowledge_search)",
-            [match],
-        )
-        rank = {row[0]: position for position, row in enumerate(cursor.fetchall())}
-    # Which matches the visitor may see, by id only, with the match as a subquery (a list of
-    # thousands of ids would not fit in one statement). Not the other way round: FTS5 with
-    # ``rowid IN (…)`` runs the match once per candidate row.
-    visible = queryset.filter(
-        pk__in=RawSQL("SELECT rowid FROM knowledge_search WHERE knowledge_search MATCH %s", [match])
-    ).values_list("pk", flat=True)
-    ids = sorted(visible, key=lambda pk: rank.get(pk, len(rank)))
-    total = len(ids)
-    shown = ids if limit is None else ids[:limit]
-    order = {pk: position for position, pk in enumerate(shown)}
-    items = sorted(queryset.filter(pk__in=shown), key=lambda item: order[item.pk])
+        # A negative LIMIT is none in SQLite.
+        cursor.execute(sql, [match, *visible_params, -1 if limit is None else limit])
+        best = cursor.fetchall()
+    if not best:
+        return SearchResults()
+    order = {pk: position for position, (pk, _total) in enumerate(best)}
+    items = sorted(queryset.filter(pk__in=list(order)), key=lambda item: order[item.pk])
+    memo: dict[str, bool] = {}
     return SearchResults(
-        [SearchResult(item, highlight(f"{item.summary}\n{item.body}", stems)) for item in items],
-        total,
+        [
+            SearchResult(item, highlight(f"{item.summary}\n{item.body}", stems, memo))
+            for item in items
+        ],
+        best[0][1],
     )
 
 
 _MARKUP_ONLY = re.compile(r"[#>*_`+\-]+|\d+\.")
 
 
-def highlight(text: str, stems: list[str]) -> SafeString:
-    """A window of ``text`` around the first match, escaped, with matching words in <mark>."""
-    # Markdown's own marks (headings, list bullets, quotes) mean nothing in a one-line snippet.
-    words = [word.strip("*_`") for word in text.split() if not _MARKUP_ONLY.fullmatch(word)]
+def highlight(text: str, stems: list[str], memo: dict[str, bool] | None = None) -> SafeString:
+    """A window of ``text`` around the first match, escaped, with matching words in <mark>.
+
+    Reads the words only up to the end of the window. ``memo`` remembers which words match,
+    for the snippets of one query: the same words recur across the shown items.
+    """
+    if memo is None:
+        memo = {}
 
     def matches(word: str) -> bool:
-        found = _WORD.findall(word)
-        return any(stem(w).startswith(s) for w in found for s in stems)
+        found = memo.get(word)
+        if found is None:
+            found = memo[word] = any(
+                stem(w).startswith(s) for w in _WORD.findall(word) for s in stems
+            )
+        return found
 
-    first = next((i for i, word in enumerate(words) if matches(word)), None)
-    start = max(0, first - 10) if first is not None else 0
-    window = words[start : start + SNIPPET_WORDS]
-    parts: list[str] = []
-    for word in window:
-        escaped = html.escape(word)
-        parts.append(f"<mark>{escaped}</mark>" if matches(word) else escaped)
+    # The window: up to 10 words before the first match and the words after it, 30 in all;
+    # the text's first 30 words when nothing matches.
+    head: list[str] = []
+    before: collections.deque[str] = collections.deque(maxlen=10)
+    start = 0  # words left out before the window
+    after: list[str] = []
+    more = False  # words left out after it
+    for word in text.split():
+        # Markdown's own marks (headings, list bullets, quotes) mean nothing in a snippet.
+        if _MARKUP_ONLY.fullmatch(word):
+            continue
+        word = word.strip("*_`")
+        if after or matches(word):
+            if len(before) + len(after) == SNIPPET_WORDS:
+                more = True
+                break
+            after.append(word)
+            continue
+        if len(head) <= SNIPPET_WORDS:
+            head.append(word)
+        if len(before) == before.maxlen:
+            start += 1
+        before.append(word)
+    if after:
+        window = [*before, *after]
+    else:
+        start, window, more = 0, head[:SNIPPET_WORDS], len(head) > SNIPPET_WORDS
+    # Words hold no spaces and escaping adds none, so the escaped words split apart again.
+    escaped = html.escape(" ".join(window)).split(" ") if window else []
+    marked = [
+        f"<mark>{safe}</mark>" if matches(word) else safe
+        for word, safe in zip(window, escaped, strict=True)
+    ]
     prefix = "… " if start > 0 else ""
-    suffix = " …" if start + SNIPPET_WORDS < len(words) else ""
-    return mark_safe(prefix + " ".join(parts) + suffix)  # noqa: S308  # every word escaped
+    suffix = " …" if more else ""
+    return mark_safe(prefix + " ".join(marked) + suffix)  # noqa: S308  # every word escaped
 
 
 def do_index_item(item: KnowledgeItem) -> None:

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 from typing import Any
 
 from django.test import Client
@@ -158,6 +159,45 @@ class SearchTestCase(HypothesisTestCase, PersonasTestCase):
         self.assertEqual(results.total, 4)
         self.assertEqual(search_items(rows, "gemeente").total, 4)
 
+    def test_it_ranks_the_best_matches_first_and_counts_only_visible_ones(self) -> None:
+        weak = do_create_knowledge_item(
+            self.anna,
+            self.coalition,
+            **fields(title="Verslag", body="De gemeente kwam langs. " + "Verder sport. " * 20),
+        )
+        strong = do_create_knowledge_item(
+            self.anna,
+            self.coalition,
+            **fields(title="Gemeente", summary="Wat gemeenten doen.", tags="gemeente"),
+        )
+        rows = KnowledgeItem.objects.visible_in(self.coalition, self.cees)
+
+        results = search_items(rows, "gemeente", limit=2)
+
+        self.assertEqual([r.item for r in results], [strong, self.municipality])
+        self.assertEqual(results.total, 3)
+        self.assertEqual(search_items(rows, "gemeente")[2].item, weak)
+        self.assertEqual(search_items(rows, "complottheorie").total, 1)
+
+    def test_it_finds_nothing_in_a_queryset_that_can_hold_nothing(self) -> None:
+        for rows in [KnowledgeItem.objects.none(), KnowledgeItem.objects.filter(pk__in=[])]:
+            results = search_items(rows, "gemeente")
+
+            self.assertEqual((list(results), results.total), ([], 0))
+
+    def test_it_reads_the_best_items_in_two_queries(self) -> None:
+        for n in range(3):
+            do_create_knowledge_item(self.anna, self.coalition, **fields(title=f"Gemeente {n}"))
+        rows = KnowledgeItem.objects.visible_in(self.coalition, self.cees)
+
+        with self.assertNumQueries(2):
+            results = search_items(rows, "gemeente", limit=3)
+            names = {result.item.coalition.name for result in results}
+
+        self.assertEqual(len(results), 3)
+        self.assertEqual(results.total, 4)
+        self.assertEqual(names, {self.coalition.name})
+
     def test_it_refuses_an_end_date_before_the_start_date_in_dutch(self) -> None:
         client = self.log_in(self.cees)
         url = reverse("knowledge:search", args=["voorbeeldstad"])
@@ -217,3 +257,48 @@ class StemmerAgreementTestCase(PersonasTestCase):
                 cursor.execute("SELECT to_tsvector('dutch', %s)::text", [word])
                 vector = cursor.fetchone()[0]
                 self.assertEqual(vector.split(":")[0].strip("'"), stem(word), word)
+
+
+def _highlight_as_specified(text: str, stems: list[str]) -> str:
+    """The snippet rule in its plainest form: the words without Markdown marks, a window of
+    30 from 10 before the first match (or from the start), matches in <mark>."""
+    import html
+
+    from weerbaar.knowledge.search import stem
+
+    marks = re.compile(r"[#>*_`+\-]+|\d+\.")
+    words = [w.strip("*_`") for w in text.split() if not marks.fullmatch(w)]
+
+    def matches(word: str) -> bool:
+        return any(stem(w).startswith(s) for w in re.findall(r"\w+", word) for s in stems)
+
+    first = next((i for i, word in enumerate(words) if matches(word)), None)
+    start = max(0, first - 10) if first is not None else 0
+    window = [
+        f"<mark>{html.escape(w)}</mark>" if matches(w) else html.escape(w)
+        for w in words[start : start + 30]
+    ]
+    prefix = "… " if start > 0 else ""
+    return prefix + " ".join(window) + (" …" if start + 30 < len(words) else "")
+
+
+_SNIPPET_WORDS = [
+    "de", "gemeente", "Gemeenten,", "**complottheorieën**", "sport", "##", "-", "1.", "*",
+    "<b>bold</b>", "a&b", '"quote"', "`code`", "\n", "\n\n", "x", "complot", "__", "é",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.lists(st.sampled_from(_SNIPPET_WORDS), max_size=80), min_size=1, max_size=4),
+    st.lists(st.sampled_from(["gemeent", "complottheorie", "sport", "b"]), min_size=1, max_size=2),
+)
+def test_the_snippet_is_the_window_around_the_first_match(
+    texts: list[list[str]], stems: list[str]
+) -> None:
+    from weerbaar.knowledge.search import highlight
+
+    memo: dict[str, bool] = {}  # shared by the snippets of one query, as the search does
+    for words in texts:
+        text = " ".join(words)
+        assert highlight(text, stems, memo) == _highlight_as_specified(text, stems)
