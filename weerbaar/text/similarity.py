@@ -172,9 +172,12 @@ _EPSILON = 1e-9
 # Scores are rounded to 4 decimals, and equal rounded scores are ordered by key: a text up to
 # this much below the bar can still tie with the limit-th best, so it is kept.
 _TIE = 1e-4
-# Postings walked before the bar is first raised to the limit-th best score found so far.
+# The bar is raised to the limit-th best score found so far before a feature would take the
+# walk past this many postings, and then each time before it would double it.
 _FIRST_CHECK = 1500
 _CHECK_GROWTH = 2
+# When the bar is raised, this many texts per wanted match (those sharing most) are scored.
+_SCORED_PER_MATCH = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -283,21 +286,36 @@ class NearDuplicateIndex:
                 met.update(slots)
                 walked += len(slots)
             remaining -= feature_weight
-        # What B shares at most is what was counted plus all that was not walked; B is kept
-        # when that can reach the bar (less a rounding margin, so ties at 4 decimals stay).
+        # What B shares at most is what was counted plus all that was not walked. Texts are
+        # scored exactly from the highest such bound down, raising the bar to the limit-th
+        # best score, until the bound falls below the bar (less a rounding margin, so texts
+        # that tie with the limit-th best at 4 decimals are still scored).
         floor = bar - _TIE
         least = floor / (2 - floor) * total - remaining - _EPSILON
-        totals, keys = self._totals, self._keys
+        totals, keys, threshold = self._totals, self._keys, self.threshold
+        bounds = sorted(
+            [
+                (2 * (shared[slot] + remaining) / (total + totals[slot]), slot)
+                for slot in met
+                if shared[slot] >= least
+            ],
+            reverse=True,
+        )
+        best: list[float] = []
         matches = []
-        for slot in [slot for slot in met if shared[slot] >= least]:
-            other_total = totals[slot]
-            if 2 * (shared[slot] + remaining) < floor * (total + other_total) - _EPSILON:
-                continue
+        for bound, slot in bounds:
+            if bound < floor - _EPSILON:
+                break
             similarity = scored.get(slot)
             if similarity is None:
-                similarity = _similarity(found, total, self._found[slot], other_total)
-            if similarity >= self.threshold:
+                similarity = _similarity(found, total, self._found[slot], totals[slot])
+            if similarity >= threshold:
                 matches.append(Match(keys[slot], round(similarity, 4)))
+                heapq.heappush(best, similarity)
+                if len(best) > limit:
+                    heapq.heappop(best)
+                if len(best) == limit:
+                    floor = max(floor, best[0] - _TIE)
         matches.sort(key=lambda m: (-m.similarity, str(m.key)))
         return matches[:limit]
 
@@ -313,7 +331,7 @@ class NearDuplicateIndex:
         """The limit-th best exact score among the texts that share the most so far."""
         if len(met) < limit:
             return 0.0
-        for slot in heapq.nlargest(limit * 2, met, key=shared.__getitem__):
+        for slot in heapq.nlargest(limit * _SCORED_PER_MATCH, met, key=shared.__getitem__):
             if slot not in scored:
                 other, other_total = self._found[slot], self._totals[slot]
                 scored[slot] = _similarity(found, total, other, other_total)
