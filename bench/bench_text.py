@@ -8,7 +8,9 @@ every third one), then measures
 * classification with the bootstrap model: texts per second (``top(text, 3)``);
 * redact + classify together: texts per second;
 * near-duplicates: time to index N texts, and the median and 95th percentile time of a query
-  against N indexed texts (N = 10,000 by default; ``--index 100000`` for the issue's size).
+  against N indexed texts (N = 10,000 by default; ``--index 100000`` for the issue's size),
+  and as a baseline the median time of a full scan (every indexed text scored) for the first
+  ``--scan-queries`` of the same queries.
 
 All times are CPU time of this process (``time.process_time``), so a busy machine does not
 inflate them. It prints a table and, with ``--json PATH``, writes the figures. Only the
@@ -31,7 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from weerbaar.text import redact
 from weerbaar.text.classify import ThemeModel, bootstrap_model, seed_examples
-from weerbaar.text.similarity import NearDuplicateIndex
+from weerbaar.text.similarity import NearDuplicateIndex, features, weight
 
 PLANTED = [
     "Het gaat om Daan de Vries, 06-12345678.",
@@ -84,6 +86,21 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
 
 
+def full_scan(
+    text: str, stored: list[tuple[int, frozenset[str]]], totals: list[float], threshold: float
+) -> list[tuple[float, int]]:
+    """The best 5 (similarity, key) of all ``stored`` texts, scored one by one."""
+    found = features(text)
+    total = sum(map(weight, found))
+    scores = []
+    for (key, other), other_total in zip(stored, totals, strict=True):
+        if total and other_total:
+            similarity = 2 * sum(map(weight, found & other)) / (total + other_total)
+            if similarity >= threshold:
+                scores.append((similarity, key))
+    return sorted(scores, reverse=True)[:5]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--texts", type=int, default=5_000, help="texts to redact and classify")
@@ -92,6 +109,9 @@ def main() -> int:
     )
     parser.add_argument("--queries", type=int, default=500, help="near-duplicate queries")
     parser.add_argument("--threshold", type=float, default=0.35, help="index threshold")
+    parser.add_argument(
+        "--scan-queries", type=int, default=10, help="queries answered by a full scan (baseline)"
+    )
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     args = parser.parse_args()
 
@@ -165,6 +185,17 @@ def main() -> int:
     figures["query_median_ms"] = round(statistics.median(timings), 3)
     figures["query_p95_ms"] = round(percentile(timings, 0.95), 3)
     figures["queries_with_a_match"] = found
+
+    # Baseline in the same run: the same queries answered by scoring every indexed text.
+    stored = [(key, features(text)) for key, text in enumerate(indexed)]
+    totals = [sum(map(weight, found)) for _key, found in stored]
+    timings = []
+    for text in queries[: args.scan_queries]:
+        started = clock()
+        full_scan(text, stored, totals, args.threshold)
+        timings.append((clock() - started) * 1000)
+    if timings:
+        figures["query_full_scan_median_ms"] = round(statistics.median(timings), 1)
 
     width = max(len(name) for name in figures)
     for name, value in figures.items():

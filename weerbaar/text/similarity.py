@@ -167,6 +167,19 @@ def text_similarity(a: str, b: str) -> float:
     return _similarity(fa, _total(fa), fb, _total(fb))
 
 
+# Scores are compared with this slack for float sums in another order.
+_EPSILON = 1e-9
+# Scores are rounded to 4 decimals, and equal rounded scores are ordered by key: a text up to
+# this much below the bar can still tie with the limit-th best, so it is kept.
+_TIE = 1e-4
+# The bar is raised to the limit-th best score found so far before a feature would take the
+# walk past this many postings, and then each time before it would double it.
+_FIRST_CHECK = 1500
+_CHECK_GROWTH = 2
+# When the bar is raised, this many texts per wanted match (those sharing most) are scored.
+_SCORED_PER_MATCH = 8
+
+
 @dataclass(frozen=True, slots=True)
 class Match:
     key: Hashable
@@ -184,23 +197,37 @@ class NearDuplicateIndex:
         if not 0.0 < threshold <= 1.0:
             raise ValueError("threshold must be in (0, 1]")
         self.threshold = threshold
-        self._features: dict[Hashable, tuple[frozenset[str], float]] = {}
-        self._postings: dict[str, set[Hashable]] = {}
+        # Each text has a small integer id (a slot in the lists below), so a query adds up
+        # shared weight in a list instead of a dict. Slots of removed texts are reused.
+        self._ids: dict[Hashable, int] = {}
+        self._keys: list[Hashable] = []
+        self._found: list[frozenset[str]] = []
+        self._totals: list[float] = []
+        self._free: list[int] = []
+        self._postings: dict[str, set[int]] = {}
 
     def __len__(self) -> int:
-        return len(self._features)
+        return len(self._ids)
 
     def __contains__(self, key: object) -> bool:
-        return key in self._features
+        return key in self._ids
 
     def add(self, key: Hashable, text: str) -> None:
         """Index ``text`` under ``key`` (replacing what the key had)."""
-        if key in self._features:
+        if key in self._ids:
             self.remove(key)
         found = features(text)
-        self._features[key] = (found, _total(found))
+        if self._free:
+            slot = self._free.pop()
+            self._keys[slot], self._found[slot], self._totals[slot] = key, found, _total(found)
+        else:
+            slot = len(self._keys)
+            self._keys.append(key)
+            self._found.append(found)
+            self._totals.append(_total(found))
+        self._ids[key] = slot
         for feature in found:
-            self._postings.setdefault(feature, set()).add(key)
+            self._postings.setdefault(feature, set()).add(slot)
 
     def add_many(self, items: Iterable[tuple[Hashable, str]]) -> None:
         for key, text in items:
@@ -208,15 +235,17 @@ class NearDuplicateIndex:
 
     def remove(self, key: Hashable) -> None:
         """Forget ``key``; nothing happens when it is not in the index."""
-        entry = self._features.pop(key, None)
-        if entry is None:
+        slot = self._ids.pop(key, None)
+        if slot is None:
             return
-        for feature in entry[0]:
-            keys = self._postings.get(feature)
-            if keys is not None:
-                keys.discard(key)
-                if not keys:
+        for feature in self._found[slot]:
+            slots = self._postings.get(feature)
+            if slots is not None:
+                slots.discard(slot)
+                if not slots:
                     del self._postings[feature]
+        self._keys[slot], self._found[slot], self._totals[slot] = None, frozenset(), 0.0
+        self._free.append(slot)
 
     def query(self, text: str, limit: int = 5) -> list[Match]:
         """The keys whose text is at least ``threshold`` alike ``text``, best first."""
@@ -224,47 +253,69 @@ class NearDuplicateIndex:
         total = _total(found)
         if not total or limit <= 0:
             return []
-        # A text B reaches the threshold t only when w(A∩B) >= t/(2-t) * w(A) (since
-        # w(B) >= w(A∩B)). Walk A's features from the rarest in the index, adding up the
-        # weight each text shares; once the weight not yet walked is below that bound, no
-        # text that was not met can still qualify (prefix filtering). Only ``limit`` matches
-        # are wanted, so at a few points on the way the best texts met so far are scored
+        # A text B reaches a score s only when w(A∩B) >= s/(2-s) * w(A) (since
+        # w(B) >= w(A∩B)). Walk A's features cheapest first (fewest texts for the weight they
+        # take off the rest), adding up the weight each text shares; once the weight not yet
+        # walked is below that bound, no text that was not met can still qualify (prefix
+        # filtering). Only ``limit`` matches are wanted, so early in the walk, and again
+        # each time it has grown fourfold, the texts that share the most so far are scored
         # exactly and the bar is raised to the limit-th best score: in a corpus with many
         # copies of one rumour the walk then ends early, and the answer stays exact.
-        bar = self.threshold
         postings = self._postings
-        # Cheapest first: fewest keys to walk for the weight a feature takes off the rest.
-        ordered = sorted(found, key=lambda f: (len(postings.get(f, ())) / _weight(f), f))
+        weights = {feature: _weight(feature) for feature in found}
+        ordered = sorted(found, key=lambda f: (len(postings.get(f, ())) / weights[f], f))
+        bar = self.threshold
         remaining = total
-        shared: dict[Hashable, float] = {}
-        scored: dict[Hashable, float] = {}
-        checkpoints = [0.9 * total, 0.8 * total, 0.7 * total, 0.6 * total, 0.5 * total]
+        shared = [0.0] * len(self._keys)
+        met: set[int] = set()
+        scored: dict[int, float] = {}
+        walked, check = 0, _FIRST_CHECK
         for feature in ordered:
-            if remaining < bar / (2 - bar) * total - 1e-9:
+            if remaining < bar / (2 - bar) * total - _EPSILON:
                 break
-            if checkpoints and remaining < checkpoints[0]:
-                checkpoints.pop(0)
-                bar = max(bar, self._raise_bar(found, total, shared, scored, limit))
-                if remaining < bar / (2 - bar) * total - 1e-9:
+            slots = postings.get(feature)
+            if slots and walked + len(slots) > check:
+                check = (walked + len(slots)) * _CHECK_GROWTH
+                bar = max(bar, self._raise_bar(found, total, shared, met, scored, limit))
+                if remaining < bar / (2 - bar) * total - _EPSILON:
                     break
-            feature_weight = _weight(feature)
-            keys = postings.get(feature)
-            if keys:
-                get = shared.get
-                for key in keys:
-                    shared[key] = get(key, 0.0) + feature_weight
+            feature_weight = weights[feature]
+            if slots:
+                for slot in slots:
+                    shared[slot] += feature_weight
+                met.update(slots)
+                walked += len(slots)
             remaining -= feature_weight
+        # What B shares at most is what was counted plus all that was not walked. Texts are
+        # scored exactly from the highest such bound down, raising the bar to the limit-th
+        # best score, until the bound falls below the bar (less a rounding margin, so texts
+        # that tie with the limit-th best at 4 decimals are still scored).
+        floor = bar - _TIE
+        least = floor / (2 - floor) * total - remaining - _EPSILON
+        totals, keys, threshold = self._totals, self._keys, self.threshold
+        bounds = sorted(
+            [
+                (2 * (shared[slot] + remaining) / (total + totals[slot]), slot)
+                for slot in met
+                if shared[slot] >= least
+            ],
+            reverse=True,
+        )
+        best: list[float] = []
         matches = []
-        for key, known in shared.items():
-            other, other_total = self._features[key]
-            # What B shares at most: what was counted plus all that was not walked.
-            if 2 * (known + remaining) < bar * (total + other_total) - 1e-9:
-                continue
-            similarity = scored.get(key)
+        for bound, slot in bounds:
+            if bound < floor - _EPSILON:
+                break
+            similarity = scored.get(slot)
             if similarity is None:
-                similarity = _similarity(found, total, other, other_total)
-            if similarity >= self.threshold:
-                matches.append(Match(key, round(similarity, 4)))
+                similarity = _similarity(found, total, self._found[slot], totals[slot])
+            if similarity >= threshold:
+                matches.append(Match(keys[slot], round(similarity, 4)))
+                heapq.heappush(best, similarity)
+                if len(best) > limit:
+                    heapq.heappop(best)
+                if len(best) == limit:
+                    floor = max(floor, best[0] - _TIE)
         matches.sort(key=lambda m: (-m.similarity, str(m.key)))
         return matches[:limit]
 
@@ -272,16 +323,17 @@ class NearDuplicateIndex:
         self,
         found: frozenset[str],
         total: float,
-        shared: dict[Hashable, float],
-        scored: dict[Hashable, float],
+        shared: list[float],
+        met: set[int],
+        scored: dict[int, float],
         limit: int,
     ) -> float:
         """The limit-th best exact score among the texts that share the most so far."""
-        if len(shared) < limit:
+        if len(met) < limit:
             return 0.0
-        for key in heapq.nlargest(limit * 2, shared, key=shared.__getitem__):
-            if key not in scored:
-                other, other_total = self._features[key]
-                scored[key] = _similarity(found, total, other, other_total)
+        for slot in heapq.nlargest(limit * _SCORED_PER_MATCH, met, key=shared.__getitem__):
+            if slot not in scored:
+                other, other_total = self._found[slot], self._totals[slot]
+                scored[slot] = _similarity(found, total, other, other_total)
         best = heapq.nlargest(limit, scored.values())
         return best[-1] if len(best) == limit else 0.0

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import itertools
+import random
 from unittest import TestCase
 
 from hypothesis import given, settings
@@ -104,3 +105,32 @@ class SimilarityTests(TestCase):
             key for key, text in enumerate(texts) if text_similarity(query, text) >= threshold
         )
         self.assertEqual(sorted(m.key for m in index.query(query, limit=100)), expected)
+
+    def test_its_best_matches_are_those_of_a_full_scan_in_a_large_repetitive_index(self) -> None:
+        # Enough variants of few texts that the walk raises its bar and stops early.
+        rng = random.Random(3)
+        sources = REWRITES + UNRELATED
+        words = sorted({word for text in sources for word in text.split()})
+        texts: dict[int, str] = {}
+        index = NearDuplicateIndex(threshold=0.3)
+        for key in range(3000):
+            variant = [
+                w if rng.random() > 0.25 else rng.choice(words) for w in rng.choice(sources).split()
+            ]
+            texts[key] = " ".join(variant)
+            index.add(key, texts[key])
+        for key in range(0, 3000, 7):  # removed and replaced texts must not come back
+            index.remove(key)
+            del texts[key]
+        for key in range(1, 3000, 11):
+            texts[key] = rng.choice(sources)
+            index.add(key, texts[key])
+        for query in [*rng.sample(sources, 12), texts[5], texts[8]]:
+            scores = [(round(text_similarity(query, text), 4), key) for key, text in texts.items()]
+            for limit in (1, 5):
+                expected = sorted(
+                    ((score, key) for score, key in scores if score >= 0.3),
+                    key=lambda pair: (-pair[0], str(pair[1])),
+                )[:limit]
+                found = [(m.similarity, m.key) for m in index.query(query, limit=limit)]
+                self.assertEqual(found, expected, query)
