@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import datetime
-import uuid
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.db import transaction
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
@@ -18,7 +15,7 @@ from weerbaar.audit.actions import do_record_audit_entry
 from weerbaar.audit.choices import AuditAction
 from weerbaar.campaigns.models import Campaign, CampaignFile, LobbyItem, ReachFigure, split_links
 from weerbaar.coalitions.models import Coalition
-from weerbaar.knowledge.files import CleanFile
+from weerbaar.knowledge.files import CleanFile, delete_stored_file_on_commit, store_checked_file
 from weerbaar.knowledge.models import KnowledgeItem
 from weerbaar.partners.models import Partner
 
@@ -182,9 +179,7 @@ def do_add_campaign_file(
     actor: User | None, campaign: Campaign, upload: CleanFile, *, request: HttpRequest | None = None
 ) -> CampaignFile:
     """Store a file checked by content under a generated name, as material of ``campaign``."""
-    name = default_storage.save(
-        f"campaigns/{uuid.uuid4().hex}.{upload.extension}", ContentFile(upload.content)
-    )
+    name = store_checked_file("campaigns", upload)
     stored = CampaignFile.objects.create(
         coalition=campaign.coalition,
         campaign=campaign,
@@ -220,8 +215,7 @@ def do_remove_campaign_file(
         detail={"file": stored.original_name[:200]},
     )
     stored.delete()
-    if name:
-        transaction.on_commit(lambda: default_storage.delete(name))
+    delete_stored_file_on_commit(name)
 
 
 def _apply_lobby(item: LobbyItem, fields: dict[str, Any]) -> list[Any]:

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import datetime
-import uuid
 from typing import TYPE_CHECKING
 
-from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.http import HttpRequest
@@ -15,7 +13,7 @@ from django.utils import timezone
 from weerbaar.audit.actions import do_record_audit_entry
 from weerbaar.audit.choices import AuditAction
 from weerbaar.coalitions.models import Coalition
-from weerbaar.knowledge.files import CleanFile
+from weerbaar.knowledge.files import CleanFile, delete_stored_file_on_commit, store_checked_file
 from weerbaar.knowledge.models import Attachment, Comment, KnowledgeItem
 from weerbaar.knowledge.notifications import notify_of_comment
 from weerbaar.knowledge.search import do_index_item, do_unindex_item
@@ -144,9 +142,7 @@ def do_add_attachment(
     actor: User, item: KnowledgeItem, upload: CleanFile, *, request: HttpRequest | None = None
 ) -> Attachment:
     """Store a checked file under a generated name and attach it to ``item``."""
-    name = default_storage.save(
-        f"knowledge/{uuid.uuid4().hex}.{upload.extension}", ContentFile(upload.content)
-    )
+    name = store_checked_file("knowledge", upload)
     attachment = Attachment.objects.create(
         coalition=item.coalition,
         item=item,
@@ -182,8 +178,7 @@ def do_remove_attachment(
         detail={"file": attachment.original_name[:200]},
     )
     attachment.delete()
-    if name:
-        transaction.on_commit(lambda: default_storage.delete(name))
+    delete_stored_file_on_commit(name)
 
 
 @transaction.atomic

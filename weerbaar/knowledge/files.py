@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import io
 import re
+import uuid
 import zipfile
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
 from django.utils.translation import gettext as _
 
 from weerbaar.lib.images import clean_image
@@ -84,3 +88,18 @@ def clean_attachment(upload: UploadedFile[bytes], *, max_bytes: int) -> CleanFil
         )
     stem = name.rsplit(".", 1)[0] if "." in name else name
     return CleanFile(data, kind[0], kind[1], f"{stem}.{kind[0]}")
+
+
+def store_checked_file(folder: str, upload: CleanFile) -> str:
+    """Save ``upload`` in ``folder`` under a generated name (the uploader's name never becomes
+    a path) and return the stored name."""
+    return default_storage.save(
+        f"{folder}/{uuid.uuid4().hex}.{upload.extension}", ContentFile(upload.content)
+    )
+
+
+def delete_stored_file_on_commit(name: str) -> None:
+    """Delete a stored file once the transaction that removed its row has committed, so a
+    rolled-back removal keeps its file."""
+    if name:
+        transaction.on_commit(lambda: default_storage.delete(name))
