@@ -4,7 +4,6 @@ import datetime
 from typing import Any
 
 from django import forms
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
@@ -18,7 +17,7 @@ from weerbaar.campaigns.choices import (
 )
 from weerbaar.components.forms import DateInput, Form
 from weerbaar.knowledge.choices import TargetGroup
-from weerbaar.knowledge.files import CleanFile, clean_attachment
+from weerbaar.knowledge.forms import AttachmentForm
 from weerbaar.knowledge.models import KnowledgeItem
 from weerbaar.partners.models import Partner
 
@@ -166,17 +165,8 @@ class ReachForm(Form):
         return value
 
 
-class CampaignFileForm(Form):
-    file = forms.FileField(
-        label=_("File"),
-        help_text=_("PDF, DOCX, ODT, PPTX, PNG or JPEG. Photos are stored without their metadata."),
-    )
-
-    def clean_file(self) -> CleanFile:
-        return clean_attachment(
-            self.cleaned_data["file"],
-            max_bytes=settings.KNOWLEDGE_ATTACHMENT_MAX_MB * 1_000_000,
-        )
+# The same files and checks as a knowledge item's attachments.
+CampaignFileForm = AttachmentForm
 
 
 class LobbyItemForm(_LinkedForm):

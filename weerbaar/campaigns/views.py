@@ -4,12 +4,10 @@ from typing import Any, cast
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.files.storage import default_storage
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
 from weerbaar.accounts.access import requires
@@ -36,6 +34,7 @@ from weerbaar.campaigns.reach import get_reach_series
 from weerbaar.coalitions.models import Coalition
 from weerbaar.coalitions.tenancy import for_coalition
 from weerbaar.dashboard.actions import do_record_export
+from weerbaar.knowledge.files import download_stored_file
 from weerbaar.lib.csv_export import csv_response
 
 
@@ -187,18 +186,7 @@ def campaign_file(
     """A material file, after the same check as its campaign; always a download."""
     found = get_object_or_404(_visible_campaigns(request), pk=campaign_id)
     stored = get_object_or_404(found.files.all(), pk=file_id)
-    name = stored.file.name or ""
-    if not name or not default_storage.exists(name):
-        raise Http404
-    response = FileResponse(
-        default_storage.open(name, "rb"),
-        as_attachment=True,
-        filename=stored.original_name,
-        content_type=stored.content_type,
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    patch_cache_control(response, private=True, no_store=True)
-    return response
+    return download_stored_file(stored.file.name or "", stored.original_name, stored.content_type)
 
 
 @requires(Permission.MANAGE_CAMPAIGNS)

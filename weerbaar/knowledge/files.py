@@ -13,6 +13,8 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.http import FileResponse, Http404
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
 from weerbaar.lib.images import clean_image
@@ -103,3 +105,19 @@ def delete_stored_file_on_commit(name: str) -> None:
     rolled-back removal keeps its file."""
     if name:
         transaction.on_commit(lambda: default_storage.delete(name))
+
+
+def download_stored_file(name: str, original_name: str, content_type: str) -> FileResponse:
+    """A stored file as a download, never shown inline, not cached and not sniffed; callers
+    check who may read it first."""
+    if not name or not default_storage.exists(name):
+        raise Http404
+    response = FileResponse(
+        default_storage.open(name, "rb"),
+        as_attachment=True,
+        filename=original_name,
+        content_type=content_type,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    patch_cache_control(response, private=True, no_store=True)
+    return response

@@ -3,13 +3,11 @@ from __future__ import annotations
 from typing import Any, cast
 
 from django.contrib import messages
-from django.core.files.storage import default_storage
 from django.db.models import QuerySet
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.cache import patch_cache_control
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
@@ -40,6 +38,7 @@ from weerbaar.knowledge.actions import (
     do_remove_comment,
     do_update_knowledge_item,
 )
+from weerbaar.knowledge.files import download_stored_file
 from weerbaar.knowledge.forms import AttachmentForm, CommentForm, KnowledgeItemForm, SearchForm
 from weerbaar.knowledge.models import Comment, KnowledgeItem
 from weerbaar.knowledge.querysets import json_list_contains
@@ -294,18 +293,7 @@ def attachment(
     """A file, after the same check as its item; always a download, never shown inline."""
     found = access_item_for_reading(request, item_id)
     stored = get_object_or_404(found.attachments.all(), pk=attachment_id)
-    name = stored.file.name or ""
-    if not name or not default_storage.exists(name):
-        raise Http404
-    response = FileResponse(
-        default_storage.open(name, "rb"),
-        as_attachment=True,
-        filename=stored.original_name,
-        content_type=stored.content_type,
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    patch_cache_control(response, private=True, no_store=True)
-    return response
+    return download_stored_file(stored.file.name or "", stored.original_name, stored.content_type)
 
 
 @requires(Permission.CONTRIBUTE_KNOWLEDGE)
