@@ -14,6 +14,7 @@ from weerbaar.campaigns.choices import (
 from weerbaar.campaigns.querysets import CampaignQuerySet, LobbyItemQuerySet
 from weerbaar.coalitions.models import ChoiceListValidator, Coalition
 from weerbaar.knowledge.choices import TargetGroup
+from weerbaar.knowledge.models import StoredFile
 
 
 def split_links(text: str) -> list[str]:
@@ -112,28 +113,14 @@ class ReachFigure(models.Model):
         return f"{self.get_measure_display()} {self.measured_on}: {self.value}"
 
 
-class CampaignFile(models.Model):
-    """A material of a campaign (a poster, a lesson plan), stored under a generated name."""
+class CampaignFile(StoredFile):
+    """A material of a campaign (a poster, a lesson plan)."""
 
-    coalition = models.ForeignKey(Coalition, on_delete=models.CASCADE, related_name="+")
     campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="files")
-    file = models.FileField(_("file"), max_length=200)
-    # The uploader's name for it, shown and used on download; never used to store the file.
-    original_name = models.CharField(_("file name"), max_length=200)
-    content_type = models.CharField(max_length=100)
-    size = models.PositiveIntegerField()
-    created_by = models.ForeignKey(
-        "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
 
-    class Meta:
-        ordering = ["created_at", "pk"]
+    class Meta(StoredFile.Meta):
         verbose_name = _("campaign file")
         verbose_name_plural = _("campaign files")
-
-    def __str__(self) -> str:
-        return self.original_name
 
 
 class LobbyItem(models.Model):

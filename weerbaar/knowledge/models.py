@@ -98,11 +98,11 @@ class KnowledgeItem(models.Model):
         return "\n".join([self.title, self.summary, self.body, self.tags.replace(",", " ")])
 
 
-class Attachment(models.Model):
-    """A file belonging to a knowledge item, stored under a generated name."""
+class StoredFile(models.Model):
+    """A file checked by content (``files.clean_attachment``) and stored under a generated name
+    (``files.store_checked_file``); subclasses add what it belongs to."""
 
     coalition = models.ForeignKey(Coalition, on_delete=models.CASCADE, related_name="+")
-    item = models.ForeignKey(KnowledgeItem, on_delete=models.CASCADE, related_name="attachments")
     file = models.FileField(_("file"), max_length=200)
     # The name the uploader gave, shown and used on download; never used to store the file.
     original_name = models.CharField(_("file name"), max_length=200)
@@ -114,12 +114,21 @@ class Attachment(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        abstract = True
         ordering = ["created_at", "pk"]
-        verbose_name = _("attachment")
-        verbose_name_plural = _("attachments")
 
     def __str__(self) -> str:
         return self.original_name
+
+
+class Attachment(StoredFile):
+    """A file belonging to a knowledge item."""
+
+    item = models.ForeignKey(KnowledgeItem, on_delete=models.CASCADE, related_name="attachments")
+
+    class Meta(StoredFile.Meta):
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
 
 
 class Comment(models.Model):
