@@ -121,6 +121,20 @@ class AlertsTestCase(EnglishPersonasTestCase):
         seed_weeks(self.anna, other, [1], end=self.today)
         self.assertEqual(Alert.objects.filter(coalition=self.other_coalition).count(), 0)
 
+    def test_it_shows_a_new_alert_on_the_analysts_home_only(self) -> None:
+        seed_weeks(self.anna, self.source, [*NOISE, 95], end=self.today)
+        self.create_rule(name="Oplichting piekt")
+        alert = do_evaluate_alert_rules(self.today)[0]
+        home = reverse("coalitions:member_home", args=["voorbeeldstad"])
+
+        analyst_home = self.client.get(home)
+        self.log_in(self.cees)
+        member_home = self.client.get(home)
+
+        self.assertContains(analyst_home, self.url("alert", alert_id=alert.pk))
+        self.assertContains(analyst_home, "Oplichting piekt")
+        self.assertNotContains(member_home, "Oplichting piekt")
+
     def test_it_fires_on_a_rise_in_watch_list_matches(self) -> None:
         watch_list = WatchList.objects.create(
             coalition=self.coalition, name="Winkels", terms="nepwinkel"
