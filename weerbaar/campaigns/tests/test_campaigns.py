@@ -178,7 +178,12 @@ class CampaignsTestCase(PersonasTestCase):
         public = do_create_campaign(
             self.anna,
             self.coalition,
-            **campaign_fields(title="Praat erover", is_public=True, knowledge_items=[self.item]),
+            **campaign_fields(
+                title="Praat erover",
+                is_public=True,
+                knowledge_items=[self.item],
+                partners=[self.partner],
+            ),
         )
         do_record_reach(
             self.anna,
@@ -200,6 +205,11 @@ class CampaignsTestCase(PersonasTestCase):
         self.assertContains(page, "Eerst checken, dan delen.")
         self.assertNotContains(page, "<svg")
         self.assertNotContains(page, "Lesbrief bronnen checken")  # a members-only item
+        # Partners are named; their pages are for members, so visitors get no link.
+        self.assertContains(page, "Bibliotheek")
+        self.assertNotContains(
+            page, reverse("partners:partner", args=["voorbeeldstad", self.partner.pk])
+        )
         self.assertEqual(hidden.status_code, 404)
         member_page = self.log_in(self.cees).get(
             reverse("campaigns:campaign", args=["voorbeeldstad", public.pk])

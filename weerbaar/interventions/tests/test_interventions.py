@@ -18,6 +18,7 @@ from weerbaar.knowledge.choices import KnowledgeKind, Visibility
 from weerbaar.knowledge.models import KnowledgeItem
 from weerbaar.knowledge.search import search_items
 from weerbaar.lib.testing import PersonasTestCase
+from weerbaar.partners.actions import do_create_partner
 
 
 def intervention_fields(**overrides: Any) -> dict[str, Any]:
@@ -247,6 +248,32 @@ class ExperimentsTestCase(PersonasTestCase):
         self.assertEqual(response.status_code, 200)
         self.assertContains(response, "De einddatum ligt vóór de begindatum")
         self.assertFalse(Experiment.objects.exists())
+
+    def test_a_shared_intervention_links_its_provider_only_where_the_partner_page_opens(
+        self,
+    ) -> None:
+        provider = do_create_partner(
+            self.dirk, self.other_coalition, name="Stichting Kust", domains=[]
+        )
+        shared = do_create_intervention(
+            self.dirk,
+            self.other_coalition,
+            **intervention_fields(
+                provider=provider, external_provider="", visibility=Visibility.SHARED
+            ),
+        )
+        partner_page = reverse("partners:partner", args=["zeeuwse-kust", provider.pk])
+
+        at_home = self.log_in(self.dirk).get(
+            reverse("interventions:intervention", args=["zeeuwse-kust", shared.pk])
+        )
+        elsewhere = self.log_in(self.cees).get(
+            reverse("interventions:intervention", args=["voorbeeldstad", shared.pk])
+        )
+
+        self.assertContains(at_home, partner_page)
+        self.assertContains(elsewhere, "Stichting Kust")
+        self.assertNotContains(elsewhere, partner_page)
 
     def test_other_coalitions_cannot_add_experiments_to_a_shared_intervention(self) -> None:
         client = self.log_in(self.dirk)
