@@ -133,6 +133,9 @@ def assert_no_csp_violations(console: list[str]) -> None:
 
 
 def assert_accessible(page: Page) -> None:
+    # Right after a click that navigates, the new document may still be replacing the old
+    # one; axe then finds no document. Wait until the page has loaded.
+    page.wait_for_load_state("load")
     results = Axe().run(page)
     blocking = [v for v in results.response["violations"] if v["impact"] in BLOCKING_IMPACTS]
     report = "\n".join(
